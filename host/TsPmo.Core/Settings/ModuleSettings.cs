@@ -1,0 +1,60 @@
+using System.Globalization;
+using Dapper;
+using TsPmo.Core.Data;
+using TsPmo.Core.Modules;
+using TsPmo.Sdk.Audit;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Modules;
+
+namespace TsPmo.Core.Settings;
+
+/// <summary>Module settings in <c>core_setting</c>, validated against each module's declarations.</summary>
+public sealed class ModuleSettings(ModuleRegistry registry, IDbConnectionFactory connections, IAuditLog audit, TimeProvider time) : IModuleSettings
+{
+    public async Task<string> GetAsync(string moduleId, string key, CancellationToken ct = default)
+    {
+        var definition = Definition(moduleId, key);
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT value FROM core_setting WHERE module_id = @moduleId AND key = @key", new { moduleId, key }) ?? definition.DefaultValue;
+    }
+
+    public async Task<long> GetIntegerAsync(string moduleId, string key, CancellationToken ct = default) =>
+        long.Parse(await GetAsync(moduleId, key, ct), CultureInfo.InvariantCulture);
+
+    public async Task<bool> GetBooleanAsync(string moduleId, string key, CancellationToken ct = default) =>
+        await GetAsync(moduleId, key, ct) == "true";
+
+    /// <summary>Every declared setting of a module with its current value.</summary>
+    public async Task<IReadOnlyList<(SettingDefinition Definition, string Value)>> ListAsync(string moduleId, CancellationToken ct = default)
+    {
+        var module = registry.Find(moduleId) ?? throw new NotFoundException("Module", moduleId);
+        await using var connection = await connections.OpenAsync(ct);
+        var stored = (await connection.QueryAsync<(string Key, string Value)>(
+            "SELECT key, value FROM core_setting WHERE module_id = @moduleId", new { moduleId })).ToDictionary(r => r.Key, r => r.Value);
+        return module.Declaration.Settings.Select(d => (d, stored.GetValueOrDefault(d.Key, d.DefaultValue))).ToList();
+    }
+
+    public async Task SetAsync(string moduleId, string key, string value, CancellationToken ct = default)
+    {
+        var definition = Definition(moduleId, key);
+        value = value.Trim();
+        if (definition.Check(value) is { } error) throw new DomainValidationException(key, error);
+
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT value FROM core_setting WHERE module_id = @moduleId AND key = @key", new { moduleId, key }, tx) ?? definition.DefaultValue;
+        if (before == value) return;
+        await connection.ExecuteAsync("""
+            INSERT INTO core_setting (module_id, key, value, updated_at) VALUES (@moduleId, @key, @value, @at)
+            ON CONFLICT (module_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """, new { moduleId, key, value, at = DapperTypeHandlers.Format(time.GetUtcNow()) }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry("core", "setting", $"{moduleId}.{key}", "changed", new { value = before }, new { value }), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private SettingDefinition Definition(string moduleId, string key) =>
+        registry.Find(moduleId)?.Declaration.Settings.FirstOrDefault(s => s.Key == key)
+        ?? throw new NotFoundException("Setting", $"{moduleId}.{key}");
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Core.Accounts;
+using TsPmo.Sdk.Data;
+
+namespace TsPmo.Host.Api;
+
+/// <summary><c>POST /api/v1/auth/token</c>: trade an email and password for a bearer token.</summary>
+public static class AuthApi
+{
+    public sealed record TokenRequest(string? Email, string? Password, string? Name);
+
+    public sealed record TokenResponse(string Token, DateTimeOffset? ExpiresAt);
+
+    /// <summary>Tokens handed out for a password expire, unlike the ones a user creates on the tokens page.</summary>
+    public const int SignInTokenDays = 30;
+
+    public static void MapAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", async Task<IResult> (TokenRequest? request, AccountService accounts, ApiTokenService tokens, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(request?.Email)) errors["email"] = ["Email is required."];
+            if (string.IsNullOrEmpty(request?.Password)) errors["password"] = ["Password is required."];
+            if (errors.Count > 0) throw new DomainValidationException(errors);
+
+            var result = await accounts.SignInAsync(request!.Email, request.Password, ct);
+            if (!result.Succeeded)
+                return TypedResults.Problem(statusCode: 401, title: "Sign-in failed.", detail: AccountSignIn.FailureMessage);
+            var (token, secret) = await tokens.CreateAsync(result.User!.Id, request.Name ?? $"API sign-in {DateTime.UtcNow:yyyy-MM-dd HH:mm}", SignInTokenDays, ct);
+            return TypedResults.Ok(new TokenResponse(secret, token.ExpiresAt));
+        })
+        .AllowAnonymous()
+        .WithTags("Auth")
+        .Produces<TokenResponse>()
+        .ProducesProblem(401)
+        .ProducesValidationProblem();
+    }
+}

@@ -1,0 +1,24 @@
+using TsPmo.Core.Modules;
+using TsPmo.Host.Security;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
+
+namespace TsPmo.Host.Navigation;
+
+/// <summary>The menus of the host and of the enabled modules that the current user may see.</summary>
+public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
+{
+    private static readonly MenuEntry[] CoreEntries =
+    [
+        new("Home", "/", MenuPlacement.Global) { Order = 0 },
+        new("Modules", "/Admin/Modules", MenuPlacement.Admin) { Permission = CorePermissions.ManageModules, Order = 10 },
+        new("Users", "/Admin/Users", MenuPlacement.Admin) { Permission = CorePermissions.ManageUsers, Order = 20 },
+    ];
+
+    public IReadOnlyList<MenuEntry> Entries(MenuPlacement placement) =>
+        CoreEntries
+            .Concat(catalog.EnabledModules.SelectMany(m => m.Declaration.Menus))
+            .Where(e => e.Placement == placement && (e.Permission is null || user.HasPermission(e.Permission)))
+            .OrderBy(e => e.Order).ThenBy(e => e.Title, StringComparer.CurrentCulture)
+            .ToList();
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TsPmo.Core.Modules;
+using TsPmo.Core.Settings;
+using TsPmo.Host.Navigation;
+using TsPmo.Host.Security;
+using TsPmo.Sdk.Modules;
+
+namespace TsPmo.Host.Pages.Admin;
+
+/// <summary>Edits the settings a module declared. All values are checked before any is saved.</summary>
+[Authorize(Policy = CorePermissions.ManageModules)]
+public sealed class ModuleSettingsModel(ModuleRegistry registry, ModuleSettings settings) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public Dictionary<string, string> Values { get; set; } = [];
+
+    public string ModuleName { get; private set; } = "";
+    public IReadOnlyList<(SettingDefinition Definition, string Value)> Settings { get; private set; } = [];
+    private readonly Dictionary<string, string> _errors = [];
+
+    public string? ErrorFor(string key) => _errors.GetValueOrDefault(key);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (registry.Find(Id) is not { IsFaulted: false } module) return NotFound();
+        ModuleName = module.Manifest.Name;
+        Settings = await settings.ListAsync(Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (registry.Find(Id) is not { IsFaulted: false } module) return NotFound();
+        foreach (var definition in module.Declaration.Settings)
+        {
+            var value = (Values.GetValueOrDefault(definition.Key) ?? "").Trim();
+            if (definition.Check(value) is { } error) _errors[definition.Key] = error;
+        }
+        if (_errors.Count > 0)
+        {
+            ModuleName = module.Manifest.Name;
+            Settings = module.Declaration.Settings.Select(d => (d, Values.GetValueOrDefault(d.Key) ?? "")).ToList();
+            ModelState.AddModelError("", "Nothing was saved: correct the values marked below.");
+            return Page();
+        }
+        foreach (var definition in module.Declaration.Settings)
+            await settings.SetAsync(Id, definition.Key, Values.GetValueOrDefault(definition.Key) ?? "", ct);
+        TempData.Success($"{module.Manifest.Name} settings saved.");
+        return RedirectToPage(new { id = Id });
+    }
+}

@@ -1,0 +1,19 @@
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
+
+namespace TsPmo.Host.Security;
+
+/// <summary>The host's own permissions; modules declare theirs in their descriptor.</summary>
+public static class CorePermissions
+{
+    public const string ManageModules = "core.modules.manage";
+    public const string ManageUsers = "core.users.manage";
+    public const string ReadAudit = "core.audit.read";
+
+    public static readonly IReadOnlyList<PermissionDefinition> All =
+    [
+        new(ManageModules, "Enable, disable and configure modules", [Roles.Admin]),
+        new(ManageUsers, "Create accounts, change roles, deactivate accounts", [Roles.Admin]),
+        new(ReadAudit, "Read the audit log", [Roles.Admin, Roles.Pmo]),
+    ];
+}

@@ -1,0 +1,25 @@
+using TsPmo.Core.Modules;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
+
+namespace TsPmo.Host.Security;
+
+/// <summary>Every permission of the host and of the installed modules, and which roles hold it.</summary>
+public sealed class PermissionCatalog
+{
+    private readonly Dictionary<string, PermissionDefinition> _byId;
+
+    public PermissionCatalog(ModuleRegistry registry)
+    {
+        _byId = CorePermissions.All
+            .Concat(registry.Modules.SelectMany(m => m.Declaration.Permissions))
+            .GroupBy(p => p.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<PermissionDefinition> All => _byId.Values;
+
+    /// <summary>Admins hold every permission; an unknown permission is held by no one else.</summary>
+    public bool Allows(string? role, string permissionId) =>
+        role == Roles.Admin || (role is not null && _byId.TryGetValue(permissionId, out var p) && p.GrantedTo.Contains(role));
+}

@@ -1,0 +1,39 @@
+using TsPmo.Core.Modules;
+using TsPmo.Host.Api;
+using TsPmo.Host.Plugins;
+using TsPmo.Host.Security;
+
+namespace TsPmo.Host.Startup;
+
+/// <summary>The request pipeline and the endpoints of the host and its modules.</summary>
+public static class TsPmoPipeline
+{
+    public static void UseTsPmo(this WebApplication app, ModuleRegistry registry)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/Error");
+        // API paths answer errors as problem details; pages get a friendly page for 404 and the like.
+        app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+
+        app.UseStaticFiles();
+        app.UseModuleStaticFiles(registry);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(TsPmoServices.ApiPolicy);
+        api.MapAuthApi();
+        api.MapModulesApi();
+        api.MapModuleApis(registry, app.Logger);
+        // Anything else under /api is a problem 404, not a sign-in page.
+        app.Map("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no API endpoint at this address."))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+    }
+
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+}

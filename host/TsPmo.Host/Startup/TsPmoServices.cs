@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using TsPmo.Core.Accounts;
+using TsPmo.Core.Audit;
+using TsPmo.Core.Data;
+using TsPmo.Core.Events;
+using TsPmo.Core.Modules;
+using TsPmo.Core.Settings;
+using TsPmo.Core.Text;
+using TsPmo.Core.Time;
+using TsPmo.Host.Api;
+using TsPmo.Host.Navigation;
+using TsPmo.Host.Plugins;
+using TsPmo.Host.Security;
+using TsPmo.Sdk.Audit;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Ports.Events;
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Text;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Host.Startup;
+
+/// <summary>Everything the host registers: store, modules, security, API conventions, pages.</summary>
+public static class TsPmoServices
+{
+    public const string ApiPolicy = "api";
+
+    public static ModuleRegistry AddTsPmo(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        using var bootLog = LoggerFactory.Create(l => l.AddConsole());
+        var log = bootLog.CreateLogger("TsPmo.Plugins");
+
+        // Store
+        var store = new DatabaseOptions { ConnectionString = configuration.GetConnectionString("TsPmo") ?? DatabaseOptions.DefaultConnectionString };
+        services.AddSingleton(store);
+        services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<SqliteConnectionFactory>());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MigrationRunner>();
+        DapperTypeHandlers.Register();
+
+        // Modules
+        var pluginOptions = configuration.GetSection("Plugins").Get<PluginOptions>() ?? new PluginOptions();
+        var pluginsPath = pluginOptions.ResolvePath();
+        var registry = new ModuleRegistry(PluginLoader.LoadAll(pluginsPath, m => log.LogWarning("{Message}", m)));
+        foreach (var faulted in registry.Modules.Where(m => m.IsFaulted))
+            log.LogError("Module {Module} is faulted: {Error}", faulted.Id, faulted.Fault);
+        services.AddSingleton(registry);
+        services.AddSingleton<ModuleStateStore>();
+        services.AddScoped<ModuleCatalog>();
+        services.AddScoped<IModuleCatalog>(sp => sp.GetRequiredService<ModuleCatalog>());
+        services.AddScoped(typeof(EnabledContributions<>));
+        services.AddScoped(typeof(IEnabledContributions<>), typeof(EnabledContributions<>));
+        services.AddScoped<ModuleAdministration>();
+        services.AddScoped<ModuleSettings>();
+        services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettings>());
+        services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        services.AddHostedService<HostInitializer>();
+        services.AddSingleton<HostInitializer>();
+
+        // Core services every module may use
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditQuery>();
+        services.AddSingleton<IMarkdownRenderer, SafeMarkdownRenderer>();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Organization:TimeZone"] ?? "UTC");
+        services.AddSingleton<IOrganizationClock>(sp => new OrganizationClock(sp.GetRequiredService<TimeProvider>(), zone));
+        services.AddScoped<NavigationBuilder>();
+
+        // Accounts
+        services.AddSingleton<AccountPolicy>();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<UserStore>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<CookieEvents>();
+
+        services.AddDataProtection().SetApplicationName("TsPmo");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IDbConnectionFactory>((options, connections) => options.XmlRepository = new SqliteXmlRepository(connections));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/Account/Login";
+                options.LogoutPath = "/Account/Logout";
+                options.AccessDeniedPath = "/Account/AccessDenied";
+                options.Cookie.Name = "tspmo.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.EventsType = typeof(CookieEvents);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddAuthorizationBuilder()
+            // Pages need a signed-in user unless they say otherwise.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // The API takes bearer tokens only, so a browser's cookie can never be ridden by a cross-site request.
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+        services.AddAntiforgery(o => { o.HeaderName = "RequestVerificationToken"; o.Cookie.Name = "tspmo.af"; });
+
+        // API conventions
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1");
+
+        // Pages, then every module's pages and services
+        var mvc = services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Setup");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Status");
+        });
+        services.AddModules(mvc, registry, m => log.LogError("{Message}", m));
+        return registry;
+    }
+}

@@ -1,0 +1,11 @@
+namespace TsPmo.Sdk.Modules;
+
+/// <summary>
+/// The implementations of a port contributed by the host and by the modules enabled right now.
+/// Consume ports through this instead of <c>IEnumerable&lt;T&gt;</c>, so that a disabled or faulted
+/// module's widgets, signals and handlers are skipped.
+/// </summary>
+public interface IEnabledContributions<out T> where T : class
+{
+    IReadOnlyList<T> All { get; }
+}

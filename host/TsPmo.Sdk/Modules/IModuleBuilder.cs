@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TsPmo.Sdk.Ports.Events;
+using TsPmo.Sdk.Ports.Health;
+using TsPmo.Sdk.Ports.Lifecycle;
+using TsPmo.Sdk.Ports.Reporting;
+
+namespace TsPmo.Sdk.Modules;
+
+/// <summary>
+/// The declarative registration a module fills in from <see cref="ITsPmoModule.Register"/>.
+/// Classes in the module assembly that implement an SDK port are also found by scanning, so declaring
+/// them here is optional; declaring them documents the module in one place.
+/// </summary>
+public interface IModuleBuilder
+{
+    ModuleManifest Manifest { get; }
+
+    /// <summary>Extra services of the module's own (repositories, engines).</summary>
+    IModuleBuilder Services(Action<IServiceCollection> configure);
+
+    /// <summary>A permission, id prefixed by the module id (<c>scrum.edit</c>), granted by default to the given roles.</summary>
+    IModuleBuilder Permission(string id, string description, params string[] grantedToRoles);
+
+    IModuleBuilder Menu(MenuEntry entry);
+
+    /// <summary>
+    /// Forward-only SQL migrations embedded in the module assembly under <paramref name="folder"/>
+    /// (<c>Migrations/0001_init.sql</c>), applied in file-name order. Tables must be prefixed by the module id.
+    /// </summary>
+    IModuleBuilder Migrations(string folder = "Migrations");
+
+    IModuleBuilder Setting(SettingDefinition setting);
+
+    IModuleBuilder DashboardWidget<TWidget>() where TWidget : class, IDashboardWidget;
+
+    IModuleBuilder StatusReportSection<TSection>() where TSection : class, IStatusReportSection;
+
+    IModuleBuilder HealthSignals<TSource>() where TSource : class, IHealthSignalSource;
+
+    IModuleBuilder LifecycleHandler<THandler>() where THandler : class, IProjectLifecycleHandler;
+
+    IModuleBuilder LifecycleGuard<TGuard>() where TGuard : class, ILifecycleGuard;
+
+    IModuleBuilder EventHandler<TEvent, THandler>() where TEvent : IDomainEvent where THandler : class, IDomainEventHandler<TEvent>;
+
+    /// <summary>
+    /// JSON API endpoints under <c>/api/v1/{moduleId}</c>. The group already requires a signed-in caller
+    /// and answers 404 while the module is disabled.
+    /// </summary>
+    IModuleBuilder Api(Action<IEndpointRouteBuilder> map);
+
+    /// <summary>JSON API endpoints under <c>/api/v1/projects/{projectId}/{moduleId}</c>.</summary>
+    IModuleBuilder ProjectApi(Action<IEndpointRouteBuilder> map);
+
+    /// <summary>Work to run once after migrations, at every start (e.g. warm a cache). A failure faults the module.</summary>
+    IModuleBuilder OnStart(Func<IServiceProvider, CancellationToken, Task> start);
+}

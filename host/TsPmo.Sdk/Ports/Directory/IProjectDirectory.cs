@@ -1,0 +1,22 @@
+namespace TsPmo.Sdk.Ports.Directory;
+
+/// <summary>Read access to the portfolio's projects. Implemented by core, consumed by every module.</summary>
+public interface IProjectDirectory
+{
+    Task<ProjectInfo?> FindAsync(long projectId, CancellationToken ct = default);
+
+    /// <summary>Every project that is not archived, or also the archived ones.</summary>
+    Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default);
+}
+
+/// <summary>The facts about a project a module may rely on.</summary>
+public sealed record ProjectInfo(
+    long Id,
+    string Code,
+    string Name,
+    string MethodologyId,
+    string Phase,
+    DateOnly? StartDate,
+    DateOnly? TargetDate,
+    long? OwnerPersonId,
+    bool Archived);
