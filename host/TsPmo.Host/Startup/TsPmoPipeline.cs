@@ -24,7 +24,7 @@ public static class TsPmoPipeline
         app.UseAuthorization();
 
         app.MapHealth();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(TsPmoServices.SignedInPolicy);
         var api = app.MapGroup("/api/v1").RequireAuthorization(TsPmoServices.ApiPolicy);
         api.MapAuthApi();
         api.MapModulesApi();

@@ -14,6 +14,7 @@ using TsPmo.Core.Text;
 using TsPmo.Core.Time;
 using TsPmo.Host.Api;
 using TsPmo.Host.Navigation;
+using TsPmo.Sdk.Web;
 using TsPmo.Host.Plugins;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Audit;
@@ -30,6 +31,7 @@ namespace TsPmo.Host.Startup;
 public static class TsPmoServices
 {
     public const string ApiPolicy = "api";
+    public const string SignedInPolicy = "signed-in";
 
     public static ModuleRegistry AddTsPmo(this WebApplicationBuilder builder)
     {
@@ -110,7 +112,9 @@ public static class TsPmoServices
             // Pages need a signed-in user unless they say otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             // The API takes bearer tokens only, so a browser's cookie can never be ridden by a cross-site request.
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
+            // Reading the API description is fine from a browser session or with a token.
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         services.AddAntiforgery(o => { o.HeaderName = "RequestVerificationToken"; o.Cookie.Name = "tspmo.af"; });
 
         // API conventions

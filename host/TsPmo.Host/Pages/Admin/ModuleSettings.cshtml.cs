@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Modules;
 using TsPmo.Core.Settings;
 using TsPmo.Host.Navigation;
+using TsPmo.Sdk.Web;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Modules;
 

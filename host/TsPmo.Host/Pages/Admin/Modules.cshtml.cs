@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Modules;
 using TsPmo.Host.Navigation;
+using TsPmo.Sdk.Web;
 using TsPmo.Host.Plugins;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Modules;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Accounts;
 using TsPmo.Host.Navigation;
+using TsPmo.Sdk.Web;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace TsPmo.Host.Navigation;
+namespace TsPmo.Sdk.Web;
 
 /// <summary>One-shot messages shown at the top of the next page (post-redirect-get).</summary>
 public static class Flash

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TsPmo.Sdk.Data;
 
-namespace TsPmo.Host.Navigation;
+namespace TsPmo.Sdk.Web;
 
 public static class ModelStateExtensions
 {
