@@ -14,7 +14,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!context.Request.Path.StartsWithSegments("/api")) return false;
+        // By now the middleware has rewritten Request.Path to the /Error page; the feature keeps the original.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api")) return false;
 
         ProblemDetails problem = exception switch
         {

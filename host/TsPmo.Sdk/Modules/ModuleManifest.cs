@@ -40,6 +40,6 @@ public sealed partial record ModuleManifest
 
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,31}\z")]
     private static partial Regex IdPattern();
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TsPmo.Host.Tests.Infrastructure;
+
+namespace TsPmo.Host.Tests;
+
+/// <summary>The host's command line, run as a real process the way an operator runs it.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tspmo-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CommandLineTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public async Task Migrate_creates_the_database_and_exits()
+    {
+        var db = Path.Combine(_folder, "data", "cli.db");
+        var (code, output) = await RunHostAsync(["migrate"], db);
+
+        Assert.Equal(0, code);
+        Assert.Contains("up to date", output);
+        await using var connection = new SqliteConnection($"Data Source={db}");
+        Assert.Contains("core", await connection.QueryAsync<string>("SELECT DISTINCT module_id FROM core_migration"));
+        Assert.Contains("announcements", await connection.QueryAsync<string>("SELECT DISTINCT module_id FROM core_migration"));
+    }
+
+    [Fact]
+    public async Task Backup_copies_a_running_database_and_refuses_to_overwrite()
+    {
+        using var factory = new TsPmoFactory();
+        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/v1/announcements/", new { title = "Backed up", body = "Yes." });
+
+        var backup = Path.Combine(_folder, "backup.db");
+        var (code, _) = await RunHostAsync(["backup", backup], factory.DatabasePath);
+        Assert.Equal(0, code);
+        await using (var copy = new SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=false"))
+            Assert.Equal("Backed up", await copy.ExecuteScalarAsync<string>("SELECT title FROM announcements_item"));
+
+        var (again, error) = await RunHostAsync(["backup", backup], factory.DatabasePath);
+        Assert.NotEqual(0, again);
+        Assert.Contains("already exists", error);
+    }
+
+    private async Task<(int Code, string Output)> RunHostAsync(string[] args, string databasePath)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TsPmo.Host.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ConnectionStrings__TsPmo"] = $"Data Source={databasePath}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

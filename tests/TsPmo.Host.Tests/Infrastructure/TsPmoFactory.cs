@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace TsPmo.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over a fresh SQLite file in a temporary folder, with a plugins folder of its own: a copy of
+/// the shipped plugins plus any fixture plugins a test asks for, loaded exactly as in production.
+/// </summary>
+public class TsPmoFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string AdminPassword = "admin-password-1";
+
+    public TsPmoFactory(string[]? fixtures = null, bool bootstrapAdmin = true, bool shippedPlugins = true)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "tspmo-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(PluginsPath);
+        if (shippedPlugins)
+            foreach (var plugin in Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "plugins")))
+                CopyFolder(plugin, Path.Combine(PluginsPath, Path.GetFileName(plugin)));
+        foreach (var fixture in fixtures ?? [])
+            CopyFolder(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", fixture), Path.Combine(PluginsPath, fixture));
+        BootstrapAdmin = bootstrapAdmin;
+    }
+
+    public string Root { get; }
+    public string DatabasePath => Path.Combine(Root, "tspmo.db");
+    public string PluginsPath => Path.Combine(Root, "plugins");
+    public string ConnectionString => $"Data Source={DatabasePath}";
+    public bool BootstrapAdmin { get; }
+    public string Environment { get; init; } = "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:TsPmo", ConnectionString);
+        builder.UseSetting("Plugins:Path", PluginsPath);
+        if (BootstrapAdmin)
+        {
+            builder.UseSetting("TSPMO_ADMIN_EMAIL", AdminEmail);
+            builder.UseSetting("TSPMO_ADMIN_PASSWORD", AdminPassword);
+        }
+    }
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+/// <summary>One host shared by the tests of a class that only read.</summary>
+public sealed class SharedTsPmoFactory : TsPmoFactory
+{
+    public SharedTsPmoFactory() : base() { }
+}
