@@ -7,8 +7,11 @@ namespace TsPmo.Core.Data;
 /// <summary>One forward-only SQL file of a module, identified by its file name.</summary>
 public sealed record MigrationScript(string ModuleId, string Name, string Sql)
 {
-    /// <summary>SHA-256 of the text with line endings normalized, so a checkout on Windows does not look edited.</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(
+    /// <summary>
+    /// SHA-256 of the text with line endings normalized, so a checkout on Windows does not look edited.
+    /// Computed, not stored: a stored value would be copied unchanged by <c>with { Sql = … }</c>.
+    /// </summary>
+    public string Checksum => Convert.ToHexStringLower(
         SHA256.HashData(Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n", StringComparison.Ordinal))));
 
     /// <summary>

@@ -26,8 +26,10 @@ public sealed class ModuleAdministration(
     private async Task ToggleAsync(string moduleId, bool enable, CancellationToken ct)
     {
         var module = registry.Find(moduleId) ?? throw new NotFoundException("Module", moduleId);
-        if (module.IsFaulted)
-            throw new ModuleRuleException($"{module.Manifest.Name} is faulted and cannot be {(enable ? "enabled" : "disabled")}: {module.Fault}");
+        // A faulted module may be switched off (so it stays off once fixed, and never blocks disabling what
+        // it depends on), but not on.
+        if (module.IsFaulted && enable)
+            throw new ModuleRuleException($"{module.Manifest.Name} is faulted and cannot be enabled: {module.Fault}");
 
         await using var connection = await connections.OpenAsync(ct);
         // The rules read and write state in one write transaction, so two administrators toggling a module

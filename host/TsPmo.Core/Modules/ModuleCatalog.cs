@@ -17,6 +17,9 @@ public sealed class ModuleCatalog(ModuleRegistry registry, ModuleStateStore stor
 
     public bool IsEnabled(string moduleId) => Status(moduleId) == ModuleStatus.Enabled;
 
+    /// <summary>Whether an administrator left the module switched on, faulted or not.</summary>
+    public bool IsSwitchedOn(string moduleId) => EnabledIds.Contains(moduleId);
+
     public ModuleStatus? Status(string moduleId)
     {
         if (registry.Find(moduleId) is not { } module) return null;

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TsPmo.E2E.Infrastructure;
+
+/// <summary>
+/// The real host on a loopback Kestrel port over a fresh SQLite file, with the shipped plugins loaded from
+/// the plugins folder, for a real browser to drive.
+/// </summary>
+public sealed class AppServer : WebApplicationFactory<Program>
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "tspmo-e2e", Guid.NewGuid().ToString("N"));
+
+    public const string AdminEmail = "admin@example.com";
+    public const string AdminPassword = "admin-password-1";
+    private readonly bool _bootstrapAdmin;
+
+    public AppServer(bool bootstrapAdmin = false)
+    {
+        _bootstrapAdmin = bootstrapAdmin;
+        Directory.CreateDirectory(_root);
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:TsPmo", $"Data Source={Path.Combine(_root, "tspmo.db")}");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        if (_bootstrapAdmin)
+        {
+            builder.UseSetting("TSPMO_ADMIN_EMAIL", AdminEmail);
+            builder.UseSetting("TSPMO_ADMIN_PASSWORD", AdminPassword);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}
