@@ -15,6 +15,15 @@ public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
         new("Users", "/Admin/Users", MenuPlacement.Admin) { Permission = CorePermissions.ManageUsers, Order = 20 },
     ];
 
+    /// <summary>Tabs of a project: its methodology module's and every enabled capability module's.</summary>
+    public IReadOnlyList<MenuEntry> ProjectTabs(string methodologyId) =>
+        catalog.EnabledModules
+            .Where(m => m.Manifest.Kind == ModuleKind.Capability || m.Id == methodologyId)
+            .SelectMany(m => m.Declaration.Menus)
+            .Where(e => e.Placement == MenuPlacement.ProjectTab && (e.Permission is null || user.HasPermission(e.Permission)))
+            .OrderBy(e => e.Order).ThenBy(e => e.Title, StringComparer.CurrentCulture)
+            .ToList();
+
     public IReadOnlyList<MenuEntry> Entries(MenuPlacement placement) =>
         CoreEntries
             .Concat(catalog.EnabledModules.SelectMany(m => m.Declaration.Menus))
