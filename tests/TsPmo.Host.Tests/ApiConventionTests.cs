@@ -31,7 +31,7 @@ public sealed class ApiConventionTests : IClassFixture<SharedTsPmoFactory>
     [Fact]
     public async Task OpenApi_document_describes_the_api()
     {
-        var api = _factory.CreateClient().WithToken(await _factory.CreateClient().TokenAsync());
+        var api = await _factory.CreateAdminApiAsync();
         var document = await (await api.GetAsync("/openapi/v1.json")).JsonAsync();
 
         var paths = document.GetProperty("paths");

@@ -29,7 +29,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Backup_copies_a_running_database_and_refuses_to_overwrite()
     {
         using var factory = new TsPmoFactory();
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
         await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/v1/announcements/", new { title = "Backed up", body = "Yes." });
 
         var backup = Path.Combine(_folder, "backup.db");

@@ -34,7 +34,7 @@ public sealed class FaultIsolationTests
         AssertFaulted(modules["fixture-changed"], "0001_init.sql of module 'fixture-changed' was changed after it was applied");
 
         // The healthy module still works end to end.
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/announcements/", new { title = "Still here", body = "Yes." })).StatusCode);
 
         // Administrators see every error on the modules page.
@@ -52,7 +52,7 @@ public sealed class FaultIsolationTests
     public async Task A_faulted_module_cannot_be_enabled()
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.MissingDependency"]);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         var response = await api.PostAsync("/api/v1/modules/fixture-missing-dep/enable", null);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);

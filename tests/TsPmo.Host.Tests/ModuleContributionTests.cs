@@ -16,7 +16,7 @@ public sealed class ModuleContributionTests
     public async Task Scanned_ports_and_event_handlers_are_skipped_once_the_module_is_disabled()
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.Dependent"]);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         Assert.Contains("Always amber", await SignalNamesAsync(factory));
         await PublishAsync(factory, 7);
@@ -33,7 +33,7 @@ public sealed class ModuleContributionTests
     public async Task Unhandled_errors_in_a_module_api_are_500_problems_without_internals()
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.Dependent"]);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         var response = await api.GetAsync("/api/v1/fixture-dependent/boom");
         var body = await response.Content.ReadAsStringAsync();

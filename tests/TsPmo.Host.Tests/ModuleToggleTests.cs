@@ -13,7 +13,7 @@ public sealed class ModuleToggleTests
     public async Task Modules_api_lists_modules_in_camel_case_with_enum_names()
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.Dependent"]);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         var modules = (await (await api.GetAsync("/api/v1/modules")).JsonAsync()).EnumerateArray().ToList();
         var dependent = modules.Single(m => m.GetProperty("id").GetString() == "fixture-dependent");
@@ -29,7 +29,7 @@ public sealed class ModuleToggleTests
     public async Task Disabling_a_module_hides_pages_api_menu_and_widget_at_once_and_keeps_its_data()
     {
         using var factory = new TsPmoFactory();
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
         var browser = factory.CreateBrowserClient();
         await browser.SignInAsync(TsPmoFactory.AdminEmail, TsPmoFactory.AdminPassword);
 
@@ -63,7 +63,7 @@ public sealed class ModuleToggleTests
     public async Task Dependency_rules_refuse_with_409_and_change_nothing()
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.Dependent"]);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         var refused = await api.PostAsync("/api/v1/modules/announcements/disable", null);
         Assert.True(refused.StatusCode == HttpStatusCode.Conflict, await refused.Content.ReadAsStringAsync());
@@ -83,7 +83,7 @@ public sealed class ModuleToggleTests
     public async Task Unknown_module_is_a_404_problem()
     {
         using var factory = new TsPmoFactory();
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         var response = await api.PostAsync("/api/v1/modules/no-such-module/enable", null);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -94,7 +94,7 @@ public sealed class ModuleToggleTests
     public async Task Module_project_api_routes_carry_the_project_id_and_are_gated_too()
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.Dependent"]);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
 
         var ping = await (await api.GetAsync("/api/v1/projects/42/fixture-dependent/ping")).JsonAsync();
         Assert.Equal(42, ping.GetProperty("projectId").GetInt64());
@@ -150,7 +150,7 @@ public sealed class ModuleToggleTests
 
         var response = await browser.PostAsync("/Admin/Modules?handler=Disable&id=announcements", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var api = factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync());
+        var api = await factory.CreateAdminApiAsync();
         Assert.True(await EnabledAsync(api, "announcements"));
     }
 

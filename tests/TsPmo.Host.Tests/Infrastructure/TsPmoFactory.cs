@@ -44,6 +44,9 @@ public class TsPmoFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>An API client holding a bearer token of the bootstrapped administrator.</summary>
+    public async Task<HttpClient> CreateAdminApiAsync() => CreateClient().WithToken(await CreateClient().TokenAsync());
+
     public HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
