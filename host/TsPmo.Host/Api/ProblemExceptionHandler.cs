@@ -27,6 +27,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             NotFoundException n => new ProblemDetails { Status = 404, Title = "Not found.", Detail = n.Message },
             ConcurrencyConflictException c => new ProblemDetails { Status = 409, Title = "Edit conflict.", Detail = c.Message },
             TsPmo.Sdk.Security.AccessDeniedException d => new ProblemDetails { Status = 403, Title = "Not allowed.", Detail = d.Message },
+            TsPmo.Core.Projects.LifecycleRefusedException l => new ProblemDetails
+            {
+                Status = 409, Title = "The phase change was refused.", Detail = l.Summary, Extensions = { ["reasons"] = l.Reasons },
+            },
             ModuleRuleException m => new ProblemDetails { Status = 409, Title = "Not allowed by the module rules.", Detail = m.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request.", Detail = b.Message },
             _ => new ProblemDetails

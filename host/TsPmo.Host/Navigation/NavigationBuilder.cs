@@ -11,15 +11,26 @@ public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
     private static readonly MenuEntry[] CoreEntries =
     [
         new("Home", "/", MenuPlacement.Global) { Order = 0 },
+        new("Portfolio", "/Projects", MenuPlacement.Global) { Order = 10 },
+        new("Activity", "/Activity", MenuPlacement.Global) { Order = 30 },
+        new("Audit log", "/Admin/Audit", MenuPlacement.Admin) { Permission = CorePermissions.ReadAudit, Order = 30 },
         new("Modules", "/Admin/Modules", MenuPlacement.Admin) { Permission = CorePermissions.ManageModules, Order = 10 },
         new("Users", "/Admin/Users", MenuPlacement.Admin) { Permission = CorePermissions.ManageUsers, Order = 20 },
     ];
 
-    /// <summary>Tabs of a project: its methodology module's and every enabled capability module's.</summary>
+    private static readonly MenuEntry[] CoreProjectTabs =
+    [
+        new("Overview", "/Projects/{projectId}", MenuPlacement.ProjectTab) { Order = 0 },
+        new("Members", "/Projects/{projectId}/Members", MenuPlacement.ProjectTab) { Order = 900 },
+        new("Documents", "/Projects/{projectId}/Documents", MenuPlacement.ProjectTab) { Order = 910 },
+        new("Activity", "/Projects/{projectId}/Activity", MenuPlacement.ProjectTab) { Order = 920 },
+    ];
+
+    /// <summary>Tabs of a project: core's, its methodology module's and every enabled capability module's.</summary>
     public IReadOnlyList<MenuEntry> ProjectTabs(string methodologyId) =>
-        catalog.EnabledModules
+        CoreProjectTabs.Concat(catalog.EnabledModules
             .Where(m => m.Manifest.Kind == ModuleKind.Capability || m.Id == methodologyId)
-            .SelectMany(m => m.Declaration.Menus)
+            .SelectMany(m => m.Declaration.Menus))
             .Where(e => e.Placement == MenuPlacement.ProjectTab && (e.Permission is null || user.HasPermission(e.Permission)))
             .OrderBy(e => e.Order).ThenBy(e => e.Title, StringComparer.CurrentCulture)
             .ToList();

@@ -1,0 +1,15 @@
+using TsPmo.Core.Projects;
+using TsPmo.Sdk.Ports.Directory;
+
+namespace TsPmo.Host.Startup;
+
+public static class ProjectServices
+{
+    public static IServiceCollection AddProjects(this IServiceCollection services) => services
+        .AddScoped<ProjectAccess>()
+        .AddScoped<ProjectValidator>()
+        .AddScoped<ProjectService>()
+        .AddScoped<LifecycleService>()
+        .AddScoped<PortfolioLookups>()
+        .AddScoped<IProjectDirectory, ProjectDirectory>();
+}
