@@ -43,7 +43,60 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("already exists", error);
     }
 
-    private async Task<(int Code, string Output)> RunHostAsync(string[] args, string databasePath)
+    [Fact]
+    public async Task Seed_demo_builds_a_living_portfolio_once_and_force_replaces_it()
+    {
+        var db = Path.Combine(_folder, "demo.db");
+        var plugins = PluginsWithMethodology();
+
+        var (code, output) = await RunHostAsync(["seed", "demo"], db, plugins);
+        Assert.True(code == 0, output);
+        Assert.Contains("Seeded 25 people, 12 projects", output);
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            var phases = (await connection.QueryAsync<string>("SELECT DISTINCT phase FROM core_project")).ToHashSet();
+            Assert.Equal(7, phases.Count);
+            Assert.True(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM core_phase_change") > 12);
+            Assert.Equal(12, await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT project_id) FROM core_document"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM core_project p WHERE NOT EXISTS (SELECT 1 FROM core_project_member m WHERE m.project_id = p.id AND m.role = 'Manager')"));
+        }
+
+        var (again, refused) = await RunHostAsync(["seed", "demo"], db, plugins);
+        Assert.NotEqual(0, again);
+        Assert.Contains("--force", refused);
+
+        var (forced, _) = await RunHostAsync(["seed", "demo", "--force"], db, plugins);
+        Assert.Equal(0, forced);
+        await using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
+            Assert.Equal(12, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM core_project"));
+    }
+
+    [Fact]
+    public async Task Seed_refuses_without_a_methodology()
+    {
+        var (code, output) = await RunHostAsync(["seed", "demo"], Path.Combine(_folder, "none.db"));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("No methodology module is enabled", output);
+    }
+
+    private string PluginsWithMethodology()
+    {
+        var plugins = Path.Combine(_folder, "plugins");
+        foreach (var source in new[] { Path.Combine(AppContext.BaseDirectory, "plugins"), Path.Combine(AppContext.BaseDirectory, "fixture-plugins") })
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (source.EndsWith("fixture-plugins") && !relative.StartsWith("TsPmo.Fixtures.Methodology")) continue;
+            var target = Path.Combine(plugins, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return plugins;
+    }
+
+    private async Task<(int Code, string Output)> RunHostAsync(string[] args, string databasePath, string? pluginsPath = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,6 +108,7 @@ public sealed class CommandLineTests : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ConnectionStrings__TsPmo"] = $"Data Source={databasePath}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (pluginsPath is not null) start.Environment["Plugins__Path"] = pluginsPath;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

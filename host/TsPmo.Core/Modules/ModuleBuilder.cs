@@ -47,6 +47,9 @@ public sealed class ModuleBuilder(ModuleManifest manifest) : IModuleBuilder
     public IModuleBuilder LifecycleHandler<THandler>() where THandler : class, IProjectLifecycleHandler => Contribute<IProjectLifecycleHandler, THandler>();
     public IModuleBuilder LifecycleGuard<TGuard>() where TGuard : class, ILifecycleGuard => Contribute<ILifecycleGuard, TGuard>();
 
+    public IModuleBuilder DemoSeeder<TSeeder>() where TSeeder : class, TsPmo.Sdk.Ports.Seeding.IDemoSeeder
+        => Contribute<TsPmo.Sdk.Ports.Seeding.IDemoSeeder, TSeeder>();
+
     public IModuleBuilder EventHandler<TEvent, THandler>() where TEvent : IDomainEvent where THandler : class, IDomainEventHandler<TEvent>
         => Contribute<IDomainEventHandler<TEvent>, THandler>();
 

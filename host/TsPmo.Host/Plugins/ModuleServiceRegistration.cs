@@ -18,7 +18,7 @@ public static class ModuleServiceRegistration
     [
         typeof(IMethodology), typeof(IWorkDemandSource), typeof(IHealthSignalSource), typeof(ILifecycleGuard),
         typeof(IProjectLifecycleHandler), typeof(IDashboardWidget), typeof(IStatusReportSection), typeof(IMetricSource),
-        typeof(IDomainEventHandler<>),
+        typeof(IDomainEventHandler<>), typeof(TsPmo.Sdk.Ports.Seeding.IDemoSeeder),
     ];
 
     public static void AddModules(this IServiceCollection services, IMvcBuilder mvc, ModuleRegistry registry, Action<string> log)

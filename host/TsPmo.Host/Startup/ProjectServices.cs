@@ -11,5 +11,6 @@ public static class ProjectServices
         .AddScoped<ProjectService>()
         .AddScoped<LifecycleService>()
         .AddScoped<PortfolioLookups>()
+        .AddScoped<TsPmo.Core.Seeding.PortfolioSeeder>()
         .AddScoped<IProjectDirectory, ProjectDirectory>();
 }

@@ -42,6 +42,9 @@ public interface IModuleBuilder
 
     IModuleBuilder LifecycleGuard<TGuard>() where TGuard : class, ILifecycleGuard;
 
+    /// <summary>The module's demo data for <c>seed demo</c> and <c>seed large</c>.</summary>
+    IModuleBuilder DemoSeeder<TSeeder>() where TSeeder : class, TsPmo.Sdk.Ports.Seeding.IDemoSeeder;
+
     IModuleBuilder EventHandler<TEvent, THandler>() where TEvent : IDomainEvent where THandler : class, IDomainEventHandler<TEvent>;
 
     /// <summary>

@@ -1,0 +1,3 @@
+namespace TsPmo.Core.Seeding;
+
+public sealed record SeedResult(int People, int Projects, int Documents, TimeSpan Elapsed, IReadOnlyList<string> ModuleErrors);
