@@ -87,6 +87,7 @@ public static class TsPmoServices
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<CookieEvents>();
+        services.AddDocuments();
 
         services.AddDataProtection().SetApplicationName("TsPmo");
         services.AddOptions<KeyManagementOptions>()

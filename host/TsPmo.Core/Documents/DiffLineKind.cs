@@ -1,0 +1,3 @@
+namespace TsPmo.Core.Documents;
+
+public enum DiffLineKind { Unchanged, Inserted, Deleted }
