@@ -28,6 +28,7 @@ public static class TsPmoPipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(TsPmoServices.ApiPolicy);
         api.MapAuthApi();
         api.MapModulesApi();
+        api.MapPeopleApi();
         api.MapModuleApis(registry, app.Logger);
         // Anything else under /api is a problem 404, not a sign-in page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no API endpoint at this address."))

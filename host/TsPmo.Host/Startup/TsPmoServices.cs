@@ -78,6 +78,7 @@ public static class TsPmoServices
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Organization:TimeZone"] ?? "UTC");
         services.AddSingleton<IOrganizationClock>(sp => new OrganizationClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<NavigationBuilder>();
+        services.AddPeople();
 
         // Accounts
         services.AddSingleton<AccountPolicy>();
