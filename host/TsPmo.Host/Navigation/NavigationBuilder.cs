@@ -11,6 +11,7 @@ public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
     private static readonly MenuEntry[] CoreEntries =
     [
         new("Home", "/", MenuPlacement.Global) { Order = 0 },
+        new("People", "/People", MenuPlacement.Global) { Order = 20 },
         new("Modules", "/Admin/Modules", MenuPlacement.Admin) { Permission = CorePermissions.ManageModules, Order = 10 },
         new("Users", "/Admin/Users", MenuPlacement.Admin) { Permission = CorePermissions.ManageUsers, Order = 20 },
     ];
