@@ -16,12 +16,30 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections) : IProjec
     public async Task<ProjectInfo?> FindAsync(long projectId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ProjectInfo>(Select + " WHERE id = @projectId", new { projectId });
+        return (await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE id = @projectId", new { projectId }))?.ToInfo();
     }
 
     public async Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return (await connection.QueryAsync<ProjectInfo>(Select + " WHERE archived = 0 OR @includeArchived ORDER BY name COLLATE NOCASE", new { includeArchived })).ToList();
+        return (await connection.QueryAsync<Row>(Select + " WHERE archived = 0 OR @includeArchived ORDER BY name COLLATE NOCASE", new { includeArchived }))
+            .Select(r => r.ToInfo()).ToList();
+    }
+
+    // The SDK's record is positional; Dapper maps SQLite's integers and ISO text onto settable properties
+    // (with the registered type handlers), not onto constructor parameters of other types.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string MethodologyId { get; init; } = "";
+        public string Phase { get; init; } = "";
+        public DateOnly? StartDate { get; init; }
+        public DateOnly? TargetDate { get; init; }
+        public long? OwnerPersonId { get; init; }
+        public bool Archived { get; init; }
+
+        public ProjectInfo ToInfo() => new(Id, Code, Name, MethodologyId, Phase, StartDate, TargetDate, OwnerPersonId, Archived);
     }
 }

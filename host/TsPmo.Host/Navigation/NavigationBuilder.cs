@@ -14,6 +14,7 @@ public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
         new("Portfolio", "/Projects", MenuPlacement.Global) { Order = 10 },
         new("Activity", "/Activity", MenuPlacement.Global) { Order = 30 },
         new("Audit log", "/Admin/Audit", MenuPlacement.Admin) { Permission = CorePermissions.ReadAudit, Order = 30 },
+        new("People", "/People", MenuPlacement.Global) { Order = 20 },
         new("Modules", "/Admin/Modules", MenuPlacement.Admin) { Permission = CorePermissions.ManageModules, Order = 10 },
         new("Users", "/Admin/Users", MenuPlacement.Admin) { Permission = CorePermissions.ManageUsers, Order = 20 },
     ];

@@ -31,6 +31,7 @@ public static class TsPmoPipeline
         api.MapProjectsApi();
         api.MapAuditApi();
         api.MapDocumentsApi();
+        api.MapPeopleApi();
         api.MapModuleApis(registry, app.Logger);
         // Anything else under /api is a problem 404, not a sign-in page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no API endpoint at this address."))

@@ -79,6 +79,7 @@ public static class TsPmoServices
         services.AddSingleton<IOrganizationClock>(sp => new OrganizationClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<NavigationBuilder>();
         services.AddProjects();
+        services.AddPeople();
 
         // Accounts
         services.AddSingleton<AccountPolicy>();
