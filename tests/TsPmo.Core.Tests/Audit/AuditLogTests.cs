@@ -41,7 +41,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Equal(("risk", "risk", "R-7", "score changed", 42L), (record.ModuleId, record.EntityType, record.EntityId, record.Action, record.ProjectId));
         Assert.Equal("""{"score":6,"ownerName":"Ann"}""", record.BeforeJson);
         Assert.Equal("""{"score":12,"ownerName":"Ann"}""", record.AfterJson);
-        Assert.Equal("2025-06-01T12:30:00.0000000Z", record.At);
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 12, 30, 0, TimeSpan.Zero), record.At);
     }
 
     [Fact]

@@ -34,6 +34,12 @@ public static class PeopleSeed
         return (factory.CreateClient().WithToken(await factory.CreateClient().TokenAsync(email, Password)), userId);
     }
 
+    public static async Task<string?> ScalarTextAsync(this TsPmoFactory factory, string sql, object? parameters = null)
+    {
+        await using var db = new SqliteConnection(factory.ConnectionString);
+        return await db.ExecuteScalarAsync<string>(sql, parameters);
+    }
+
     public static async Task<long> ScalarAsync(this TsPmoFactory factory, string sql, object? parameters = null)
     {
         await using var db = new SqliteConnection(factory.ConnectionString);
