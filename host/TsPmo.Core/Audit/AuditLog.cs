@@ -10,7 +10,8 @@ namespace TsPmo.Core.Audit;
 /// <summary>Writes audit records in the caller's transaction, stamped with the current user and the time.</summary>
 public sealed class AuditLog(ICurrentUser user, TimeProvider time) : IAuditLog
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping keeps apostrophes and accents readable on the audit page, which HTML-encodes what it shows.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task WriteAsync(DbConnection connection, DbTransaction? transaction, AuditEntry entry, CancellationToken ct = default)
     {

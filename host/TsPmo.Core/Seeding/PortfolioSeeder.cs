@@ -26,6 +26,11 @@ public sealed class PortfolioSeeder(
 {
     private const string Author = "Demo seed";
 
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>Tables seeding never clears: the schema ledger, module switches, settings, accounts and keys.</summary>
     private static readonly string[] Kept =
         ["core_migration", "core_module_state", "core_setting", "core_user", "core_api_token", "core_dataprotection_key"];
@@ -63,7 +68,7 @@ public sealed class PortfolioSeeder(
         {
             var seededPeople = await SeedPeopleAsync(connection, tx, size == SeedSize.Demo ? 25 : 300, random, today);
             var seededProjects = await SeedProjectsAsync(connection, tx, size, methodologies, seededPeople, random, today);
-            documents = await SeedChartersAsync(connection, tx, seededProjects, random, today);
+            documents = seededProjects.Count; // one charter each
             await tx.CommitAsync(ct);
             context = new SeedContext(size, seededProjects, seededPeople, random, today);
         }
@@ -150,7 +155,7 @@ public sealed class PortfolioSeeder(
             var team = people.OrderBy(_ => random.Next()).Take(random.Next(3, 8)).Select(p => p.Id).ToList();
             var sponsor = people[random.Next(people.Count)].Id;
             var budget = random.Next(4, 120) * 10_000_00L;
-            var created = Stamp(start.AddDays(-random.Next(10, 40)));
+            var created = Stamp(start.AddDays(-20));
 
             var id = await connection.ExecuteScalarAsync<long>("""
                 INSERT INTO core_project (code, name, description, owner_person_id, sponsor_person_id, start_date, target_date, budget_minor, currency,
@@ -171,8 +176,10 @@ public sealed class PortfolioSeeder(
             await connection.ExecuteAsync("INSERT INTO core_project_member (project_id, person_id, role, added_at) VALUES (@id, @person, @role, @created)",
                 team.Select((person, n) => new { id, person, role = n == 0 ? "Manager" : n == team.Count - 1 && team.Count > 4 ? "Viewer" : "Member", created }), tx);
             await AuditAsync(connection, tx, id, "created", created, null, new { code, name, phase = "Initiation" });
+            var project = new SeedProject(id, code, name, methodology, phase, start, target, team);
+            await SeedCharterAsync(connection, tx, project, random);
             await SeedHistoryAsync(connection, tx, id, phase, start, today, random);
-            projects.Add(new SeedProject(id, code, name, methodology, phase, start, target, team));
+            projects.Add(project);
         }
         return projects;
     }
@@ -205,9 +212,8 @@ public sealed class PortfolioSeeder(
         }
     }
 
-    private static async Task<int> SeedChartersAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<SeedProject> projects, Random random, DateOnly today)
+    private static async Task SeedCharterAsync(DbConnection connection, DbTransaction tx, SeedProject p, Random random)
     {
-        foreach (var p in projects)
         {
             var created = Stamp(p.Start.AddDays(-15));
             var revisions = random.Next(1, 4);
@@ -224,7 +230,6 @@ public sealed class PortfolioSeeder(
             }
             await AuditAsync(connection, tx, p.Id, "created", created, null, new { document = $"{p.Name} charter" }, "document", docId.ToString());
         }
-        return projects.Count;
     }
 
     private static string Charter(SeedProject p, int revision) => $"""
@@ -258,8 +263,8 @@ public sealed class PortfolioSeeder(
             """, new
         {
             at, Author, entityType, entityId = entityId ?? projectId.ToString(), action, projectId,
-            before = before is null ? null : System.Text.Json.JsonSerializer.Serialize(before),
-            after = after is null ? null : System.Text.Json.JsonSerializer.Serialize(after),
+            before = before is null ? null : System.Text.Json.JsonSerializer.Serialize(before, Json),
+            after = after is null ? null : System.Text.Json.JsonSerializer.Serialize(after, Json),
         }, tx);
 
     private static LifecyclePhase RandomPhase(Random random) => random.Next(100) switch

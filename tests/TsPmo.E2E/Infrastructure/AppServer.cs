@@ -19,10 +19,13 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-1";
     private readonly bool _bootstrapAdmin;
 
-    public AppServer(bool bootstrapAdmin = false)
+    public AppServer(bool bootstrapAdmin = false, bool withMethodology = false)
     {
         _bootstrapAdmin = bootstrapAdmin;
         Directory.CreateDirectory(_root);
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "plugins"), PluginsPath);
+        if (withMethodology)
+            CopyFolder(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "TsPmo.Fixtures.Methodology"), Path.Combine(PluginsPath, "TsPmo.Fixtures.Methodology"));
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -30,16 +33,28 @@ public sealed class AppServer : WebApplicationFactory<Program>
     }
 
     public string BaseUrl { get; }
+    private string PluginsPath => Path.Combine(_root, "plugins");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:TsPmo", $"Data Source={Path.Combine(_root, "tspmo.db")}");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Plugins:Path", PluginsPath);
         if (_bootstrapAdmin)
         {
             builder.UseSetting("TSPMO_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("TSPMO_ADMIN_PASSWORD", AdminPassword);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 

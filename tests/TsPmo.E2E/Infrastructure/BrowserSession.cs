@@ -9,14 +9,14 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserSession(bool bootstrapAdmin) => Server = new AppServer(bootstrapAdmin);
+    private BrowserSession(bool bootstrapAdmin, bool withMethodology) => Server = new AppServer(bootstrapAdmin, withMethodology);
 
     public AppServer Server { get; }
     public IPage Page { get; private set; } = null!;
 
-    public static async Task<BrowserSession> StartAsync(bool bootstrapAdmin = false)
+    public static async Task<BrowserSession> StartAsync(bool bootstrapAdmin = false, bool withMethodology = false)
     {
-        var session = new BrowserSession(bootstrapAdmin);
+        var session = new BrowserSession(bootstrapAdmin, withMethodology);
         (session._playwright, session._browser) = await BrowserFactory.LaunchAsync();
         var context = await session._browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -33,6 +33,8 @@ public sealed class IndexModel(ProjectService projects, PortfolioLookups lookups
     public bool CanCreate => access.CanCreate;
     public bool IsBoard => View == "board";
 
+    public string MethodologyName(string id) => modules.Installed.FirstOrDefault(m => m.Id == id)?.Name ?? id;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Owners = await lookups.OwnersAsync(ct);

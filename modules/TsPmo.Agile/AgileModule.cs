@@ -1,0 +1,26 @@
+using TsPmo.Sdk.Modules;
+
+namespace TsPmo.Agile;
+
+/// <summary>
+/// Agile (Kanban): a project run as continuous flow. Configurable columns with WIP limits, swimlanes by class
+/// of service, every move recorded so flow metrics are exact, and Monte Carlo forecasts from the team's own
+/// throughput.
+/// </summary>
+public sealed class AgileModule : ITsPmoModule
+{
+    public const string Id = "agile";
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        Name = "Agile (Kanban)",
+        Description = "Flow boards with WIP limits, cycle time, throughput, cumulative flow and Monte Carlo forecasts.",
+        Version = new Version(1, 0, 0),
+        SupportedSdk = SdkRange.Parse("1.0"),
+        Kind = ModuleKind.Methodology,
+    };
+
+    public void Register(IModuleBuilder module) => module
+        .Migrations();
+}
