@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using TsPmo.Agile.Api;
+using TsPmo.Agile.Board;
+using TsPmo.Agile.Ports;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Agile;
@@ -22,5 +26,9 @@ public sealed class AgileModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
-        .Migrations();
+        .Services(s => s.AddScoped<BoardService>())
+        .Migrations()
+        .Menu(new MenuEntry("Board", "/Projects/{projectId}/Agile/Board", MenuPlacement.ProjectTab) { Order = 10 })
+        .LifecycleHandler<AgileLifecycleHandler>()
+        .ProjectApi(AgileApi.MapProjectApi);
 }

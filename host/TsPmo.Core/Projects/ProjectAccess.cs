@@ -8,7 +8,7 @@ namespace TsPmo.Core.Projects;
 /// Who may change a project: Admins, the PMO, and the people who are the project's Managers (through the
 /// person linked to their account). Everyone signed in may read: viewers and stakeholders included.
 /// </summary>
-public sealed class ProjectAccess(IDbConnectionFactory connections, ICurrentUser user)
+public sealed class ProjectAccess(IDbConnectionFactory connections, ICurrentUser user) : TsPmo.Sdk.Ports.Directory.IProjectPermissions
 {
     /// <summary>Roles allowed to start new projects.</summary>
     public bool CanCreate => user.Role is Roles.Admin or Roles.Pmo or Roles.ProjectManager;

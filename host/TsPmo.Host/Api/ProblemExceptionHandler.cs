@@ -31,6 +31,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             {
                 Status = 409, Title = "The phase change was refused.", Detail = l.Summary, Extensions = { ["reasons"] = l.Reasons },
             },
+            RuleViolationException r => new ProblemDetails { Status = 409, Title = "Not allowed right now.", Detail = r.Message },
             ModuleRuleException m => new ProblemDetails { Status = 409, Title = "Not allowed by the module rules.", Detail = m.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request.", Detail = b.Message },
             _ => new ProblemDetails

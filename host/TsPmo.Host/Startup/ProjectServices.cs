@@ -7,6 +7,7 @@ public static class ProjectServices
 {
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
         .AddScoped<ProjectAccess>()
+        .AddScoped<IProjectPermissions>(sp => sp.GetRequiredService<ProjectAccess>())
         .AddScoped<ProjectValidator>()
         .AddScoped<ProjectService>()
         .AddScoped<LifecycleService>()

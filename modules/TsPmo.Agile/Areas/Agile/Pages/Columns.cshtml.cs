@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Agile.Board;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Web;
+
+namespace TsPmo.Agile.Areas.Agile.Pages;
+
+/// <summary>
+/// The board's columns in one form: name, WIP limit, policy, where work starts and which column is done.
+/// Rows with an empty name are dropped (how a column is removed); two blank rows are offered for new columns.
+/// </summary>
+public sealed class ColumnsModel(BoardService board, IProjectPermissions permissions) : AgilePageModel(board, permissions)
+{
+    public sealed class Row
+    {
+        public string? Name { get; set; }
+        public int? WipLimit { get; set; }
+        public string? Policy { get; set; }
+        public string? OriginalName { get; set; }
+        public int? CardCount { get; set; }
+    }
+
+    [BindProperty] public List<Row> Rows { get; set; } = [];
+    [BindProperty] public int StartedRow { get; set; }
+    [BindProperty] public int DoneRow { get; set; }
+    [BindProperty] public string? MoveRemovedTo { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Columns", ct);
+        await Board.EnsureColumnsAsync(id, ct);
+        var view = await Board.GetAsync(id, ct);
+        Rows = view.Columns.Select(c => new Row { Name = c.Name, OriginalName = c.Name, WipLimit = c.WipLimit, Policy = c.Policy, CardCount = view.CountIn(c.Id) }).ToList();
+        StartedRow = view.Columns.ToList().FindIndex(c => c.IsStarted);
+        DoneRow = view.Columns.ToList().FindIndex(c => c.IsDone);
+        Rows.Add(new Row());
+        Rows.Add(new Row());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Columns", ct);
+        if (!CanEdit) return Forbid();
+        var definitions = Rows.Select((r, i) => (Row: r, Index: i)).Where(x => !string.IsNullOrWhiteSpace(x.Row.Name))
+            .Select(x => new ColumnDefinition(x.Row.Name, x.Row.WipLimit, x.Row.Policy, x.Index == StartedRow, x.Index == DoneRow)).ToList();
+        var kept = definitions.Select(d => d.Name!.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var moves = Rows.Where(r => r.OriginalName is not null && !kept.Contains(r.OriginalName) && !string.IsNullOrWhiteSpace(MoveRemovedTo))
+            .ToDictionary(r => r.OriginalName!, _ => MoveRemovedTo!.Trim());
+        try
+        {
+            await Board.SetColumnsAsync(id, definitions, moves, ct);
+            TempData.Success("The board's columns are saved.");
+            return Redirect($"/Projects/{id}/Agile/Board");
+        }
+        catch (DomainValidationException ex)
+        {
+            foreach (var message in ex.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("", message);
+            return Page();
+        }
+    }
+}
