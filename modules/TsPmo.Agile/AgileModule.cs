@@ -30,5 +30,6 @@ public sealed class AgileModule : ITsPmoModule
         .Migrations()
         .Menu(new MenuEntry("Board", "/Projects/{projectId}/Agile/Board", MenuPlacement.ProjectTab) { Order = 10 })
         .LifecycleHandler<AgileLifecycleHandler>()
+        .DemoSeeder<AgileDemoSeeder>()
         .ProjectApi(AgileApi.MapProjectApi);
 }
