@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Agile.Api;
 using TsPmo.Agile.Board;
+using TsPmo.Agile.Flow;
+using TsPmo.Agile.Widgets;
 using TsPmo.Agile.Ports;
 using TsPmo.Sdk.Modules;
 
@@ -26,10 +28,17 @@ public sealed class AgileModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
-        .Services(s => s.AddScoped<BoardService>())
+        .Services(s => s
+            .AddScoped<BoardService>()
+            .AddScoped<FlowService>()
+            .AddSingleton<ForecastRandom>())
         .Migrations()
         .Menu(new MenuEntry("Board", "/Projects/{projectId}/Agile/Board", MenuPlacement.ProjectTab) { Order = 10 })
         .LifecycleHandler<AgileLifecycleHandler>()
         .DemoSeeder<AgileDemoSeeder>()
-        .ProjectApi(AgileApi.MapProjectApi);
+        .HealthSignals<AgileHealthSignals>()
+        .StatusReportSection<FlowStatusSection>()
+        .DashboardWidget<FlowWidget>()
+        .ProjectApi(AgileApi.MapProjectApi)
+        .ProjectApi(FlowApi.MapProjectApi);
 }
