@@ -142,6 +142,15 @@ public sealed class CardCsvParserTests
     }
 
     [Fact]
+    public void An_unclosed_quote_is_an_error_on_the_row_it_opens()
+    {
+        var result = Parse("Title,Created,Started,Done\nA,2024-03-01,,\n\"Unclosed,2024-03-01,,\nB,2024-03-01,,\n");
+        Assert.False(result.Ok);
+        Assert.Equal(3, result.Errors[0].Row);
+        Assert.Contains("quote", result.Errors[0].Message);
+    }
+
+    [Fact]
     public void A_short_row_reads_its_missing_cells_as_empty()
     {
         var result = Parse("Title,Created,Started,Done,Column\nA,2024-03-01\n");

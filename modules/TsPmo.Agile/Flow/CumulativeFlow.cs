@@ -22,7 +22,9 @@ internal static class CumulativeFlow
         var bands = new int[columnOrder.Count][];
         for (var c = 0; c < bands.Length; c++) bands[c] = new int[dayCount];
 
-        // Where each card is now in the replay; -1 for a column no longer on the board (counted nowhere).
+        // Where each card is now in the replay; -1 for a column no longer on the board (counted nowhere). The card
+        // leaves the column its own previous move put it in, not the move's FromColumn: a gap or a renamed column in
+        // the history then cannot leave a card counted twice.
         var cardColumn = new Dictionary<long, int>();
         var inColumn = new int[columnOrder.Count];
         var next = 0;
