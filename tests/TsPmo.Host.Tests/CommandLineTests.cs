@@ -75,7 +75,8 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Seed_refuses_without_a_methodology()
     {
-        var (code, output) = await RunHostAsync(["seed", "demo"], Path.Combine(_folder, "none.db"));
+        var noPlugins = Directory.CreateDirectory(Path.Combine(_folder, "no-plugins")).FullName;
+        var (code, output) = await RunHostAsync(["seed", "demo"], Path.Combine(_folder, "none.db"), noPlugins);
 
         Assert.NotEqual(0, code);
         Assert.Contains("No methodology module is enabled", output);

@@ -65,6 +65,7 @@ public sealed class ProjectsApiTests
     {
         using var factory = new TsPmoFactory();
         var api = await factory.CreateAdminApiAsync();
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/modules/agile/disable", null)).StatusCode);
 
         var response = await api.PostAsJsonAsync("/api/v1/projects", NewProject());
 
