@@ -27,15 +27,18 @@ public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IO
     {
         var since = clock.UtcNow.AddDays(-28).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         await using var connection = await connections.OpenAsync();
+        // Pick the eight projects first, then count only their cards: the portfolio may hold hundreds of boards.
         var rows = await connection.QueryAsync<Row>("""
-            SELECT p.id AS ProjectId, p.code, p.name,
+            WITH shown AS (
+                SELECT id, code, name FROM core_project
+                WHERE methodology_id = 'agile' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project)
+                ORDER BY name COLLATE NOCASE LIMIT 8)
+            SELECT s.id AS ProjectId, s.code, s.name,
                    COUNT(CASE WHEN c.started_at IS NOT NULL AND c.done_at IS NULL THEN 1 END) AS InProgress,
                    COUNT(CASE WHEN c.blocked = 1 AND c.done_at IS NULL THEN 1 END) AS Blocked,
                    COUNT(CASE WHEN c.done_at >= @since THEN 1 END) AS DoneLast4Weeks
-            FROM core_project p LEFT JOIN agile_card c ON c.project_id = p.id
-            WHERE p.methodology_id = 'agile' AND p.archived = 0 AND p.phase NOT IN ('Closed', 'Cancelled')
-              AND (@project IS NULL OR p.id = @project)
-            GROUP BY p.id ORDER BY p.name COLLATE NOCASE LIMIT 8
+            FROM shown s LEFT JOIN agile_card c ON c.project_id = s.id
+            GROUP BY s.id, s.code, s.name ORDER BY s.name COLLATE NOCASE
             """, new { since, project = context.ProjectId });
         return View(rows.ToList());
     }
