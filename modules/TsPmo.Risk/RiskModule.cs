@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using TsPmo.Risk.Api;
+using TsPmo.Risk.HeatMaps;
+using TsPmo.Risk.Risks;
+using TsPmo.Risk.Scoring;
+using TsPmo.Risk.Warnings;
+using TsPmo.Sdk.Modules;
+
+namespace TsPmo.Risk;
+
+/// <summary>
+/// Risk: the RAID log of every project (risks with assessments and mitigation actions, assumptions, issues,
+/// dependencies), 5×5 heat maps per project and for the portfolio, and early warnings.
+/// </summary>
+public sealed class RiskModule : ITsPmoModule
+{
+    public const string Id = "risk";
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        Name = "Risk",
+        Description = "RAID log, 5×5 heat maps and early warning across the portfolio.",
+        Version = new Version(1, 0, 0),
+        SupportedSdk = SdkRange.Parse("1.0"),
+        Kind = ModuleKind.Capability,
+    };
+
+    public void Register(IModuleBuilder module) => module
+        .Services(s => s
+            .AddScoped<RiskMatrixSource>()
+            .AddScoped<RiskService>()
+            .AddScoped<HeatMapService>()
+            .AddScoped<EarlyWarningService>())
+        .Migrations()
+        .Setting(new SettingDefinition(RiskMatrixSource.SettingKey, "Risk matrix", SettingType.Text, RiskMatrix.DefaultText)
+        {
+            Description = "5 rows of 5 letters (L, M, H, C) separated by /: rows impact 5 to 1, columns probability 1 to 5. "
+                + "The default bands the score: Low 1–4, Medium 5–9, High 10–15, Critical 16–25. An invalid value is ignored (logged).",
+        })
+        .Setting(new SettingDefinition(EarlyWarningService.ReviewDaysKey, "Days before an unreviewed risk warns", SettingType.Integer, "30")
+        {
+            Minimum = 1, Maximum = 365,
+        })
+        .Menu(new MenuEntry("Risks", "/Risk") { Order = 40 })
+        .Menu(new MenuEntry("Risks", "/Projects/{projectId}/Risk", MenuPlacement.ProjectTab) { Order = 40 })
+        .ProjectApi(RiskApi.MapProjectApi)
+        .Api(RiskApi.MapApi);
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Dapper;
+using TsPmo.Risk.Scoring;
+using TsPmo.Sdk.Audit;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Ports.Events;
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Risk.Risks;
+
+/// <summary>
+/// The risk register of every project: risks recorded and reassessed under a version check, every (re)assessment
+/// appended to the history, mitigation actions, reviews and closing; every change audited in its own transaction.
+/// </summary>
+public sealed class RiskService(
+    IDbConnectionFactory connections,
+    IProjectDirectory projects,
+    IProjectPermissions permissions,
+    IAuditLog audit,
+    ICurrentUser user,
+    IOrganizationClock clock,
+    IDomainEventPublisher events,
+    RiskMatrixSource matrices)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<ProjectInfo> RequireProjectAsync(long projectId, CancellationToken ct = default) =>
+        await projects.FindAsync(projectId, ct) ?? throw new NotFoundException("Project", projectId.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<RiskEntry> FindAsync(long projectId, long riskId, CancellationToken ct = default)
+    {
+        var matrix = await matrices.GetAsync(ct);
+        await using var connection = await connections.OpenAsync(ct);
+        var risk = await RiskStore.RiskAsync(connection, null, projectId, riskId) ?? throw new NotFoundException("Risk", riskId.ToString(CultureInfo.InvariantCulture));
+        return risk.Rated(matrix);
+    }
+
+    public async Task<RiskDetail> GetAsync(long projectId, long riskId, CancellationToken ct = default)
+    {
+        var risk = await FindAsync(projectId, riskId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        return new RiskDetail(risk, await RiskStore.AssessmentsAsync(connection, null, riskId), await RiskStore.ActionsAsync(connection, null, riskId));
+    }
+
+    /// <summary>Every risk of a project, highest score first.</summary>
+    public async Task<IReadOnlyList<RiskEntry>> ListAsync(long projectId, CancellationToken ct = default)
+    {
+        await RequireProjectAsync(projectId, ct);
+        return (await SearchAsync(new RiskQuery { ProjectId = projectId, PageSize = int.MaxValue }, ct)).Items;
+    }
+
+    /// <summary>A page of the portfolio's risks matching <paramref name="query"/>, highest score first.</summary>
+    public async Task<RiskPage> SearchAsync(RiskQuery query, CancellationToken ct = default)
+    {
+        var q = query with { Page = Math.Max(1, query.Page), PageSize = query.PageSize == int.MaxValue ? int.MaxValue : Math.Clamp(query.PageSize, 1, MaxPageSize) };
+        var matrix = await matrices.GetAsync(ct);
+        var cells = q.Level is { } level ? matrix.CellsOf(level).Select(c => c.Probability * 10 + c.Impact).ToList() : [];
+        await using var connection = await connections.OpenAsync(ct);
+        var page = await RiskStore.SearchAsync(connection, q, cells);
+        return page with { Items = page.Items.Select(r => r.Rated(matrix)).ToList() };
+    }
+
+    public async Task<RiskEntry> CreateAsync(long projectId, RiskInput input, CancellationToken ct = default)
+    {
+        await RequireProjectAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        var valid = RiskRules.Validate(input);
+        var now = Stamp();
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await RiskStore.CheckPersonAsync(connection, tx, "owner", valid.Owner);
+        var args = new DynamicParameters(RiskStore.Row(valid));
+        args.AddDynamicParams(new { projectId, now, today = Today() });
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO risk_risk (project_id, kind, title, description, category, cause, event, effect, probability, impact, residual_probability,
+                                   residual_impact, residual_reason, proximity_date, owner_person_id, response, mitigation, triggers, status,
+                                   last_reviewed, created_at, updated_at, version)
+            VALUES (@projectId, @Kind, @Title, @Description, @Category, @Cause, @Event, @Effect, @Probability, @Impact, @ResidualProbability,
+                    @ResidualImpact, @ResidualReason, @Proximity, @Owner, @Response, @Mitigation, @Triggers, @Status, @today, @now, @now, 1)
+            RETURNING id
+            """, args, tx);
+        await RiskStore.AssessAsync(connection, tx, id, valid with { Note = valid.Note ?? "Recorded" }, user.DisplayName, now);
+        await audit.WriteAsync(connection, tx, new AuditEntry(RiskModule.Id, "risk", Key(id), "created", null, valid) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        await events.PublishAsync(new RiskRaised(projectId, Key(id), valid.Title, valid.Probability * valid.Impact, clock.UtcNow), ct);
+        return await FindAsync(projectId, id, ct);
+    }
+
+    /// <summary>
+    /// Replaces the risk's fields (a full input: the API merges a partial one first). A change of probability, impact or
+    /// residual is a reassessment: it is appended to the history and counts as a review.
+    /// </summary>
+    public async Task<RiskEntry> UpdateAsync(long projectId, long riskId, long version, RiskInput input, CancellationToken ct = default)
+    {
+        await RequireProjectAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        var valid = RiskRules.Validate(input);
+        var now = Stamp();
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await RiskStore.RiskAsync(connection, tx, projectId, riskId) ?? throw new NotFoundException("Risk", Key(riskId));
+        await RiskStore.CheckPersonAsync(connection, tx, "owner", valid.Owner);
+        var reassessed = before.Probability != valid.Probability || before.Impact != valid.Impact
+            || before.ResidualProbability != valid.ResidualProbability || before.ResidualImpact != valid.ResidualImpact;
+        var args = new DynamicParameters(RiskStore.Row(valid));
+        args.AddDynamicParams(new { riskId, version, now, reviewed = reassessed ? Today() : null });
+        var rows = await connection.ExecuteAsync("""
+            UPDATE risk_risk SET kind = @Kind, title = @Title, description = @Description, category = @Category, cause = @Cause, event = @Event,
+                   effect = @Effect, probability = @Probability, impact = @Impact, residual_probability = @ResidualProbability,
+                   residual_impact = @ResidualImpact, residual_reason = @ResidualReason, proximity_date = @Proximity, owner_person_id = @Owner,
+                   response = @Response, mitigation = @Mitigation, triggers = @Triggers, status = @Status,
+                   last_reviewed = COALESCE(@reviewed, last_reviewed), updated_at = @now, version = version + 1
+            WHERE id = @riskId AND version = @version
+            """, args, tx);
+        if (rows != 1) throw new ConcurrencyConflictException("Risk", $"\"{before.Title}\"");
+        if (reassessed) await RiskStore.AssessAsync(connection, tx, riskId, valid, user.DisplayName, now);
+        await audit.WriteAsync(connection, tx, new AuditEntry(RiskModule.Id, "risk", Key(riskId), reassessed ? "reassessed" : "updated",
+            RiskInput.From(before), valid) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return await FindAsync(projectId, riskId, ct);
+    }
+
+    /// <summary>Records that the risk was looked at today and still stands as assessed (resets the "not reviewed" warning).</summary>
+    public Task<RiskEntry> MarkReviewedAsync(long projectId, long riskId, long version, CancellationToken ct = default) =>
+        SetAsync(projectId, riskId, version, "reviewed", "last_reviewed = @today", ct);
+
+    public Task<RiskEntry> CloseAsync(long projectId, long riskId, long version, CancellationToken ct = default) =>
+        SetAsync(projectId, riskId, version, "closed", "status = 'Closed'", ct);
+
+    public async Task<RiskAction> AddActionAsync(long projectId, long riskId, ActionInput input, CancellationToken ct = default)
+    {
+        await RequireProjectAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        var (title, status) = ActionRules.Validate(input);
+        var now = Stamp();
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        _ = await RiskStore.RiskAsync(connection, tx, projectId, riskId) ?? throw new NotFoundException("Risk", Key(riskId));
+        await RiskStore.CheckPersonAsync(connection, tx, "owner", input.Owner);
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO risk_action (risk_id, title, owner_person_id, due_date, status, created_at, updated_at, version)
+            VALUES (@riskId, @title, @Owner, @due, @status, @now, @now, 1) RETURNING id
+            """, new { riskId, title, input.Owner, due = input.DueDate?.ToString("yyyy-MM-dd"), status = status.ToString(), now }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry(RiskModule.Id, "risk-action", Key(id), "created", null,
+            new { riskId, title, input.Owner, input.DueDate, status }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return (await RiskStore.ActionAsync(connection, null, riskId, id))!;
+    }
+
+    public async Task<RiskAction> UpdateActionAsync(long projectId, long riskId, long actionId, long version, ActionInput input, CancellationToken ct = default)
+    {
+        await RequireProjectAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        var (title, status) = ActionRules.Validate(input);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        _ = await RiskStore.RiskAsync(connection, tx, projectId, riskId) ?? throw new NotFoundException("Risk", Key(riskId));
+        var before = await RiskStore.ActionAsync(connection, tx, riskId, actionId) ?? throw new NotFoundException("Action", Key(actionId));
+        await RiskStore.CheckPersonAsync(connection, tx, "owner", input.Owner);
+        var rows = await connection.ExecuteAsync("""
+            UPDATE risk_action SET title = @title, owner_person_id = @Owner, due_date = @due, status = @status, updated_at = @now, version = version + 1
+            WHERE id = @actionId AND version = @version
+            """, new { title, input.Owner, due = input.DueDate?.ToString("yyyy-MM-dd"), status = status.ToString(), now = Stamp(), actionId, version }, tx);
+        if (rows != 1) throw new ConcurrencyConflictException("Action", $"\"{before.Title}\"");
+        await audit.WriteAsync(connection, tx, new AuditEntry(RiskModule.Id, "risk-action", Key(actionId), "updated",
+            new { before.Title, before.Owner, before.DueDate, before.Status }, new { title, input.Owner, input.DueDate, status }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return (await RiskStore.ActionAsync(connection, null, riskId, actionId))!;
+    }
+
+    private async Task<RiskEntry> SetAsync(long projectId, long riskId, long version, string action, string assignment, CancellationToken ct)
+    {
+        await RequireProjectAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await RiskStore.RiskAsync(connection, tx, projectId, riskId) ?? throw new NotFoundException("Risk", Key(riskId));
+        // assignment is one of the two constants above, never user text.
+        var rows = await connection.ExecuteAsync($"UPDATE risk_risk SET {assignment}, updated_at = @now, version = version + 1 WHERE id = @riskId AND version = @version",
+            new { today = Today(), now = Stamp(), riskId, version }, tx);
+        if (rows != 1) throw new ConcurrencyConflictException("Risk", $"\"{before.Title}\"");
+        await audit.WriteAsync(connection, tx, new AuditEntry(RiskModule.Id, "risk", Key(riskId), action,
+            new { before.Status, before.LastReviewed }, null) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return await FindAsync(projectId, riskId, ct);
+    }
+
+    private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private string Today() => clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string Stamp() => clock.UtcNow.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Dapper;
+
+namespace TsPmo.Risk.Risks;
+
+/// <summary>The SQL of risks, assessments and actions. Filters are fixed fragments with parameters, never user text.</summary>
+internal static class RiskStore
+{
+    private const string RiskColumns = """
+        r.id, r.project_id AS ProjectId, pr.code AS ProjectCode, pr.name AS ProjectName, r.kind, r.title, r.description, r.category,
+        r.cause, r.event, r.effect, r.probability, r.impact, r.residual_probability AS ResidualProbability, r.residual_impact AS ResidualImpact,
+        r.residual_reason AS ResidualReason, r.proximity_date AS Proximity, r.owner_person_id AS Owner, pe.name AS OwnerName, r.response,
+        r.mitigation, r.triggers, r.status, r.last_reviewed AS LastReviewed, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version
+        """;
+
+    private const string RiskFrom = "FROM risk_risk r JOIN core_project pr ON pr.id = r.project_id LEFT JOIN core_person pe ON pe.id = r.owner_person_id";
+
+    public static Task<RiskEntry?> RiskAsync(DbConnection connection, DbTransaction? tx, long projectId, long riskId) =>
+        connection.QuerySingleOrDefaultAsync<RiskEntry>($"SELECT {RiskColumns} {RiskFrom} WHERE r.project_id = @projectId AND r.id = @riskId",
+            new { projectId, riskId }, tx);
+
+    public static async Task<RiskPage> SearchAsync(DbConnection connection, RiskQuery q, IReadOnlyList<int> levelCells)
+    {
+        var where = new List<string>();
+        if (q.ProjectId is not null) where.Add("r.project_id = @ProjectId");
+        if (q.Category is not null) where.Add("r.category = @Category");
+        if (q.Status is not null) where.Add("r.status = @Status");
+        else if (q.LiveOnly) where.Add("r.status IN ('Open', 'Monitoring')");
+        if (q.MinScore is not null) where.Add("r.probability * r.impact >= @MinScore");
+        if (q.Owner is not null) where.Add("r.owner_person_id = @Owner");
+        if (q.Level is not null) where.Add("(r.probability * 10 + r.impact) IN @levelCells");
+        if (q.Probability is not null && q.Impact is not null)
+            where.Add(q.Residual
+                ? "COALESCE(r.residual_probability, r.probability) = @Probability AND COALESCE(r.residual_impact, r.impact) = @Impact"
+                : "r.probability = @Probability AND r.impact = @Impact");
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var args = new
+        {
+            q.ProjectId, Category = q.Category?.ToString(), Status = q.Status?.ToString(), q.MinScore, q.Owner, levelCells, q.Probability, q.Impact,
+            limit = q.PageSize, offset = (q.Page - 1) * q.PageSize,
+        };
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM risk_risk r {filter}", args);
+        var items = (await connection.QueryAsync<RiskEntry>(
+            $"SELECT {RiskColumns} {RiskFrom} {filter} ORDER BY r.probability * r.impact DESC, r.id LIMIT @limit OFFSET @offset", args)).ToList();
+        return new RiskPage(items, total, q.Page, q.PageSize);
+    }
+
+    public static async Task<IReadOnlyList<RiskAssessment>> AssessmentsAsync(DbConnection connection, DbTransaction? tx, long riskId) =>
+        (await connection.QueryAsync<RiskAssessment>("""
+            SELECT id, risk_id AS RiskId, probability, impact, residual_probability AS ResidualProbability, residual_impact AS ResidualImpact,
+                   note, assessed_by AS AssessedBy, assessed_at AS AssessedAt
+            FROM risk_assessment WHERE risk_id = @riskId ORDER BY id
+            """, new { riskId }, tx)).ToList();
+
+    private const string ActionSelect = """
+        SELECT a.id, a.risk_id AS RiskId, a.title, a.owner_person_id AS Owner, pe.name AS OwnerName, a.due_date AS DueDate, a.status, a.version
+        FROM risk_action a LEFT JOIN core_person pe ON pe.id = a.owner_person_id
+        """;
+
+    public static async Task<IReadOnlyList<RiskAction>> ActionsAsync(DbConnection connection, DbTransaction? tx, long riskId) =>
+        (await connection.QueryAsync<RiskAction>($"{ActionSelect} WHERE a.risk_id = @riskId ORDER BY a.due_date IS NULL, a.due_date, a.id",
+            new { riskId }, tx)).ToList();
+
+    public static Task<RiskAction?> ActionAsync(DbConnection connection, DbTransaction? tx, long riskId, long actionId) =>
+        connection.QuerySingleOrDefaultAsync<RiskAction>($"{ActionSelect} WHERE a.risk_id = @riskId AND a.id = @actionId", new { riskId, actionId }, tx);
+
+    public static Task AssessAsync(DbConnection connection, DbTransaction tx, long riskId, ValidRisk v, string by, string at) =>
+        connection.ExecuteAsync("""
+            INSERT INTO risk_assessment (risk_id, probability, impact, residual_probability, residual_impact, note, assessed_by, assessed_at)
+            VALUES (@riskId, @Probability, @Impact, @ResidualProbability, @ResidualImpact, @Note, @by, @at)
+            """, new { riskId, v.Probability, v.Impact, v.ResidualProbability, v.ResidualImpact, v.Note, by, at }, tx);
+
+    /// <summary>The parameters of a risk row, enums as their names.</summary>
+    public static object Row(ValidRisk v) => new
+    {
+        Kind = v.Kind.ToString(), v.Title, v.Description, Category = v.Category.ToString(), v.Cause, v.Event, v.Effect, v.Probability, v.Impact,
+        v.ResidualProbability, v.ResidualImpact, v.ResidualReason, Proximity = v.Proximity?.ToString("yyyy-MM-dd"), v.Owner,
+        Response = v.Response?.ToString(), v.Mitigation, v.Triggers, Status = v.Status.ToString(),
+    };
+
+    public static async Task CheckPersonAsync(DbConnection connection, DbTransaction tx, string field, long? personId)
+    {
+        if (personId is { } id && !await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM core_person WHERE id = @id)", new { id }, tx))
+            throw new TsPmo.Sdk.Data.DomainValidationException(field, $"There is no person {id} in the directory.");
+    }
+}

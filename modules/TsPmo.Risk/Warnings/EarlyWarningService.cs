@@ -1,0 +1,38 @@
+using Dapper;
+using TsPmo.Risk.Risks;
+using TsPmo.Risk.Scoring;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Risk.Warnings;
+
+/// <summary>Loads the live risks of a project (or the portfolio), their open actions and last two assessments, and applies <see cref="EarlyWarningRules"/>.</summary>
+public sealed class EarlyWarningService(IDbConnectionFactory connections, RiskMatrixSource matrices, IModuleSettings settings, IOrganizationClock clock)
+{
+    public const string ReviewDaysKey = "reviewDays";
+
+    public async Task<IReadOnlyList<EarlyWarning>> GetAsync(long? projectId, CancellationToken ct = default)
+    {
+        var matrix = await matrices.GetAsync(ct);
+        var thresholds = new WarningThresholds(ReviewDays: (int)await settings.GetIntegerAsync(RiskModule.Id, ReviewDaysKey, ct));
+        await using var connection = await connections.OpenAsync(ct);
+        var risks = (await RiskStore.SearchAsync(connection, new RiskQuery { ProjectId = projectId, LiveOnly = true, PageSize = int.MaxValue }, []))
+            .Items.Select(r => r.Rated(matrix)).ToList();
+        var scope = projectId is null ? "" : "AND r.project_id = @projectId";
+        var actions = await connection.QueryAsync<RiskAction>($"""
+            SELECT a.id, a.risk_id AS RiskId, a.title, a.owner_person_id AS Owner, a.due_date AS DueDate, a.status, a.version
+            FROM risk_action a JOIN risk_risk r ON r.id = a.risk_id
+            WHERE a.status IN ('Open', 'InProgress') AND r.status IN ('Open', 'Monitoring') {scope}
+            """, new { projectId });
+        var assessments = await connection.QueryAsync<RiskAssessment>($"""
+            SELECT id, risk_id AS RiskId, probability, impact, residual_probability AS ResidualProbability, residual_impact AS ResidualImpact,
+                   note, assessed_by AS AssessedBy, assessed_at AS AssessedAt
+            FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.risk_id ORDER BY a.id DESC) AS n
+                  FROM risk_assessment a JOIN risk_risk r ON r.id = a.risk_id
+                  WHERE r.status IN ('Open', 'Monitoring') {scope})
+            WHERE n <= 2
+            """, new { projectId });
+        return EarlyWarningRules.Evaluate(risks, actions, assessments, clock.Today, thresholds);
+    }
+}
