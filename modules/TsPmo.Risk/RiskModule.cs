@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using TsPmo.Risk.Api;
+using TsPmo.Risk.Raid;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Risk;
@@ -21,5 +24,13 @@ public sealed class RiskModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
-        .Migrations();
+        .Migrations()
+        .Services(s => s
+            .AddScoped<RaidContext>()
+            .AddScoped<IssueService>()
+            .AddScoped<AssumptionService>()
+            .AddScoped<DependencyService>()
+            .AddScoped<RiskOccurrence>())
+        .Menu(new MenuEntry("RAID log", "/Projects/{projectId}/Risk/Raid", MenuPlacement.ProjectTab) { Order = 41 })
+        .ProjectApi(RaidApi.MapProjectApi);
 }
