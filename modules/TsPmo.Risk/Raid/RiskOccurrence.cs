@@ -10,7 +10,17 @@ namespace TsPmo.Risk.Raid;
 /// </summary>
 public sealed class RiskOccurrence(RaidContext raid, IssueService issues)
 {
-    private sealed record RiskRow(long Id, string Title, string Description, int Probability, int Impact, string Status, long? OwnerId);
+    /// <summary>The risk columns this needs; settable properties because Dapper's constructor matching wants SQLite's exact types.</summary>
+    internal sealed class RiskRow
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Description { get; init; } = "";
+        public int Probability { get; init; }
+        public int Impact { get; init; }
+        public string Status { get; init; } = "";
+        public long? OwnerId { get; init; }
+    }
 
     public async Task<Issue> RecordAsync(long projectId, long riskId, CancellationToken ct = default)
     {
