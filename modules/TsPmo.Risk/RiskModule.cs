@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Risk.Api;
 using TsPmo.Risk.HeatMaps;
+using TsPmo.Risk.Ports;
+using TsPmo.Risk.Raid;
 using TsPmo.Risk.Risks;
 using TsPmo.Risk.Scoring;
 using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Widgets;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Risk;
@@ -31,7 +34,12 @@ public sealed class RiskModule : ITsPmoModule
             .AddScoped<RiskMatrixSource>()
             .AddScoped<RiskService>()
             .AddScoped<HeatMapService>()
-            .AddScoped<EarlyWarningService>())
+            .AddScoped<EarlyWarningService>()
+            .AddScoped<RaidContext>()
+            .AddScoped<IssueService>()
+            .AddScoped<AssumptionService>()
+            .AddScoped<DependencyService>()
+            .AddScoped<RiskOccurrence>())
         .Migrations()
         .Setting(new SettingDefinition(RiskMatrixSource.SettingKey, "Risk matrix", SettingType.Text, RiskMatrix.DefaultText)
         {
@@ -44,6 +52,13 @@ public sealed class RiskModule : ITsPmoModule
         })
         .Menu(new MenuEntry("Risks", "/Risk") { Order = 40 })
         .Menu(new MenuEntry("Risks", "/Projects/{projectId}/Risk", MenuPlacement.ProjectTab) { Order = 40 })
+        .Menu(new MenuEntry("RAID log", "/Projects/{projectId}/Risk/Raid", MenuPlacement.ProjectTab) { Order = 41 })
+        .HealthSignals<RiskHealthSignals>()
+        .LifecycleHandler<RiskLifecycleHandler>()
+        .DashboardWidget<TopRisksWidget>()
+        .StatusReportSection<RiskStatusSection>()
+        .DemoSeeder<RiskDemoSeeder>()
         .ProjectApi(RiskApi.MapProjectApi)
+        .ProjectApi(RaidApi.MapProjectApi)
         .Api(RiskApi.MapApi);
 }

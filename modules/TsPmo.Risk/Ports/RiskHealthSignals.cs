@@ -1,0 +1,33 @@
+using TsPmo.Risk.Risks;
+using TsPmo.Risk.Scoring;
+using TsPmo.Risk.Warnings;
+using TsPmo.Sdk.Ports.Health;
+
+namespace TsPmo.Risk.Ports;
+
+/// <summary>
+/// Two risk signals per project: the worst residual level among live risks (Critical → red, High → amber), and
+/// the early warnings (none → green, up to three → amber, more → red).
+/// </summary>
+public sealed class RiskHealthSignals(RiskService risks, EarlyWarningService warnings) : IHealthSignalSource
+{
+    public async Task<IReadOnlyList<HealthSignal>> GetSignalsAsync(long projectId, CancellationToken ct = default)
+    {
+        var live = (await risks.ListAsync(projectId, ct)).Where(r => r.IsLive).ToList();
+        var critical = live.Count(r => r.ResidualLevel == RiskLevel.Critical);
+        var high = live.Count(r => r.ResidualLevel == RiskLevel.High);
+        var early = await warnings.GetAsync(projectId, ct);
+        return
+        [
+            new HealthSignal(RiskModule.Id, "Open high risks", HealthDimension.Risk,
+                critical > 0 ? Rag.Red : high > 0 ? Rag.Amber : Rag.Green,
+                $"{critical} critical, {high} high",
+                critical + high == 0 ? "No live risk is high or critical after mitigation."
+                    : "Live risks rated high or critical after mitigation: " + string.Join("; ", live.Where(r => r.ResidualLevel >= RiskLevel.High).Select(r => r.Title)) + "."),
+            new HealthSignal(RiskModule.Id, "Risk early warnings", HealthDimension.Risk,
+                early.Count == 0 ? Rag.Green : early.Count <= 3 ? Rag.Amber : Rag.Red,
+                $"{early.Count} warning(s)",
+                early.Count == 0 ? "No overdue action, unowned high risk, rising score, near proximity or stale review." : string.Join(" ", early.Take(5).Select(w => w.Message))),
+        ];
+    }
+}

@@ -1,0 +1,25 @@
+using TsPmo.Risk.Risks;
+using TsPmo.Risk.Scoring;
+using TsPmo.Sdk.Audit;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Lifecycle;
+
+namespace TsPmo.Risk.Ports;
+
+/// <summary>
+/// When a project moves to Closing, its live high and critical risks are listed in its activity feed: they
+/// must be closed, accepted or handed over before the project is.
+/// </summary>
+public sealed class RiskLifecycleHandler(RiskService risks, IDbConnectionFactory connections, IAuditLog audit) : IProjectLifecycleHandler
+{
+    public async Task OnPhaseChangedAsync(PhaseTransition transition, CancellationToken ct = default)
+    {
+        if (transition.To != LifecyclePhase.Closing) return;
+        var open = (await risks.ListAsync(transition.ProjectId, ct)).Where(r => r.IsLive && r.Level >= RiskLevel.High).ToList();
+        if (open.Count == 0) return;
+        await using var connection = await connections.OpenAsync(ct);
+        await audit.WriteAsync(connection, null, new AuditEntry(RiskModule.Id, "project", transition.ProjectId.ToString(),
+            $"entered Closing with {open.Count} open high risk(s)", null,
+            open.Select(r => new { r.Id, r.Title, Level = r.Level.ToString(), r.Score })) { ProjectId = transition.ProjectId }, ct);
+    }
+}
