@@ -1,6 +1,7 @@
 using TsPmo.Risk.Risks;
 using TsPmo.Risk.Scoring;
 using TsPmo.Risk.Warnings;
+using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Health;
 
 namespace TsPmo.Risk.Ports;
@@ -9,10 +10,11 @@ namespace TsPmo.Risk.Ports;
 /// Two risk signals per project: the worst residual level among live risks (Critical → red, High → amber), and
 /// the early warnings (none → green, up to three → amber, more → red).
 /// </summary>
-public sealed class RiskHealthSignals(RiskService risks, EarlyWarningService warnings) : IHealthSignalSource
+public sealed class RiskHealthSignals(RiskService risks, EarlyWarningService warnings, IProjectDirectory projects) : IHealthSignalSource
 {
     public async Task<IReadOnlyList<HealthSignal>> GetSignalsAsync(long projectId, CancellationToken ct = default)
     {
+        if (await projects.FindAsync(projectId, ct) is null) return [];
         var live = (await risks.ListAsync(projectId, ct)).Where(r => r.IsLive).ToList();
         var critical = live.Count(r => r.ResidualLevel == RiskLevel.Critical);
         var high = live.Count(r => r.ResidualLevel == RiskLevel.High);
