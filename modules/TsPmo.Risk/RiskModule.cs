@@ -39,7 +39,9 @@ public sealed class RiskModule : ITsPmoModule
             .AddScoped<IssueService>()
             .AddScoped<AssumptionService>()
             .AddScoped<DependencyService>()
-            .AddScoped<RiskOccurrence>())
+            .AddScoped<RiskOccurrence>()
+            .AddScoped<WarningFeed>()
+            .AddHostedService<WarningFeedJob>())
         .Migrations()
         .Setting(new SettingDefinition(RiskMatrixSource.SettingKey, "Risk matrix", SettingType.Text, RiskMatrix.DefaultText)
         {

@@ -34,7 +34,17 @@ public sealed class RiskPortsTests
 
         var browser = factory.CreateBrowserClient();
         await browser.SignInAsync(TsPmoFactory.AdminEmail, TsPmoFactory.AdminPassword);
-        Assert.Contains("Card scheme certification fails", await browser.GetStringAsync("/"));
+        var home = await browser.GetStringAsync("/");
+        Assert.Contains("Card scheme certification fails", home);
+        Assert.Contains("early warning(s)", home); // a critical risk without an owner
+
+        // The warning job announces each warning once in the project's activity feed.
+        // (The job lives in the plugin's load context, so the test reaches it by name, as the host would not.)
+        var job = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single(s => s.GetType().Name == "WarningFeedJob");
+        var run = job.GetType().GetMethod("RunOnceAsync")!;
+        Assert.True(await (Task<int>)run.Invoke(job, [CancellationToken.None])! > 0);
+        Assert.Equal(0, await (Task<int>)run.Invoke(job, [CancellationToken.None])!);
+        Assert.Contains("early warning", await browser.GetStringAsync($"/Projects/{id}/Activity"));
 
         foreach (var to in new[] { "Planning", "Execution", "Closing" })
             Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/projects/{id}/transitions", new { to })).StatusCode);
