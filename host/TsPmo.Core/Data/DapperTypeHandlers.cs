@@ -45,5 +45,5 @@ public static class DapperTypeHandlers
 
     /// <summary>The stored form of an instant: sortable as text.</summary>
     public static string Format(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        TsPmo.Sdk.Data.StoredTime.Format(value);
 }

@@ -233,5 +233,5 @@ public sealed class BoardService(
             throw new DomainValidationException("assigneeId", $"There is no person {id} in the directory.");
     }
 
-    private string Stamp() => clock.UtcNow.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private string Stamp() => StoredTime.Format(clock.UtcNow);
 }

@@ -176,7 +176,7 @@ public sealed class FlowService(
 
     private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    private static string Stamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTimeOffset value) => StoredTime.Format(value);
 
     private sealed class CardRow
     {

@@ -92,5 +92,5 @@ public sealed class AgileDemoSeeder(IDbConnectionFactory connections) : IDemoSee
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static string Stamp(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        StoredTime.Format(value);
 }

@@ -25,7 +25,7 @@ public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IO
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
-        var since = clock.UtcNow.AddDays(-28).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var since = StoredTime.Format(clock.UtcNow.AddDays(-28));
         await using var connection = await connections.OpenAsync();
         // Pick the eight projects first, then count only their cards: the portfolio may hold hundreds of boards.
         var rows = await connection.QueryAsync<Row>("""

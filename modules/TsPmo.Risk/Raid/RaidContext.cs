@@ -45,5 +45,5 @@ public sealed class RaidContext(
             throw new DomainValidationException("ownerId", $"There is no person {id} in the directory.");
     }
 
-    public string Stamp() => clock.UtcNow.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public string Stamp() => StoredTime.Format(clock.UtcNow);
 }

@@ -191,5 +191,5 @@ public sealed class RiskService(
 
     private string Today() => clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private string Stamp() => clock.UtcNow.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private string Stamp() => StoredTime.Format(clock.UtcNow);
 }

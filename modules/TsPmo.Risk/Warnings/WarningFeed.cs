@@ -22,7 +22,7 @@ public sealed class WarningFeed(EarlyWarningService warnings, IDbConnectionFacto
         var gone = seen.Where(k => !current.ContainsKey(k)).ToList();
         if (gone.Count > 0) await connection.ExecuteAsync("DELETE FROM risk_warning_seen WHERE warning_key = @k", gone.Select(k => new { k }), tx);
         var fresh = current.Where(c => !seen.Contains(c.Key)).ToList();
-        var now = clock.UtcNow.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        var now = StoredTime.Format(clock.UtcNow);
         foreach (var (key, warning) in fresh)
         {
             await connection.ExecuteAsync("INSERT INTO risk_warning_seen (warning_key, project_id, first_seen) VALUES (@key, @ProjectId, @now)",

@@ -49,7 +49,7 @@ public sealed class WarningFeedJob(IServiceScopeFactory scopes, ILogger<WarningF
     private static async Task<bool> TakeLeaseAsync(IDbConnectionFactory connections, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
-        static string Stamp(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        static string Stamp(DateTimeOffset t) => StoredTime.Format(t);
         await using var connection = await connections.OpenAsync(ct);
         var rows = await connection.ExecuteAsync("""
             INSERT INTO risk_job_lease (name, holder, until) VALUES ('warning-feed', @Holder, @until)
