@@ -59,22 +59,9 @@ public sealed class FlowService(
     public async Task<FlowMetrics> MetricsAsync(long projectId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
     {
         await board.RequireAgileAsync(projectId, ct);
-        var settings = await SettingsAsync(projectId, ct);
         var end = to ?? clock.Today;
-        var start = from ?? end.AddDays(-7 * settings.HistoryWeeks + 1);
-        if (start > end) throw new DomainValidationException("from", "The start of the period must not be after its end.");
-        if (end.DayNumber - start.DayNumber > 3 * 366) throw new DomainValidationException("from", "Metrics cover at most three years at a time.");
-        var data = await LoadAsync(projectId, ct);
-        return FlowMetricsCalculator.Compute(data.Cards, data.Moves, data.Columns, data.Current, start, end, clock.TimeZone, clock.UtcNow);
-    }
-
-    /// <summary>Weekly throughput of the last complete weeks of the history window: the samples of the forecasts.</summary>
-    public async Task<IReadOnlyList<int>> ThroughputSamplesAsync(long projectId, CancellationToken ct = default)
-    {
-        var settings = await SettingsAsync(projectId, ct);
-        var lastSunday = Monday(clock.Today).AddDays(-1);
-        var metrics = await MetricsAsync(projectId, lastSunday.AddDays(-7 * settings.HistoryWeeks + 1), lastSunday, ct);
-        return metrics.Throughput.Select(w => w.Count).ToList();
+        var start = from ?? end.AddDays(-7 * (await SettingsAsync(projectId, ct)).HistoryWeeks + 1);
+        return await ComputeAsync(projectId, start, end, ct);
     }
 
     public async Task<(DateForecast? Forecast, int Remaining, IReadOnlyList<int> Samples)> WhenAsync(long projectId, int? items, CancellationToken ct = default)
@@ -82,10 +69,10 @@ public sealed class FlowService(
         await board.RequireAgileAsync(projectId, ct);
         if (items is < 1 or > 100_000) throw new DomainValidationException("items", "Forecast 1 to 100,000 items.");
         var remaining = items ?? await RemainingAsync(projectId, ct);
-        var samples = await ThroughputSamplesAsync(projectId, ct);
+        var settings = await SettingsAsync(projectId, ct);
+        var samples = await SamplesAsync(projectId, settings, ct);
         if (remaining == 0) return (null, 0, samples);
-        var trials = (await SettingsAsync(projectId, ct)).Trials;
-        return (new MonteCarloForecaster(random.Create()).WhenDone(samples, remaining, clock.Today, trials), remaining, samples);
+        return (new MonteCarloForecaster(random.Create()).WhenDone(samples, remaining, clock.Today, settings.Trials), remaining, samples);
     }
 
     public async Task<(CountForecast? Forecast, IReadOnlyList<int> Samples)> HowManyAsync(long projectId, DateOnly by, CancellationToken ct = default)
@@ -93,9 +80,9 @@ public sealed class FlowService(
         await board.RequireAgileAsync(projectId, ct);
         if (by <= clock.Today) throw new DomainValidationException("by", "Pick a date after today.");
         if (by.DayNumber - clock.Today.DayNumber > 5 * 366) throw new DomainValidationException("by", "Forecast at most five years ahead.");
-        var samples = await ThroughputSamplesAsync(projectId, ct);
-        var trials = (await SettingsAsync(projectId, ct)).Trials;
-        return (new MonteCarloForecaster(random.Create()).HowMany(samples, clock.Today, by, trials), samples);
+        var settings = await SettingsAsync(projectId, ct);
+        var samples = await SamplesAsync(projectId, settings, ct);
+        return (new MonteCarloForecaster(random.Create()).HowMany(samples, clock.Today, by, settings.Trials), samples);
     }
 
     public async Task<int> RemainingAsync(long projectId, CancellationToken ct = default)
@@ -159,6 +146,22 @@ public sealed class FlowService(
         return new ImportSummary(parsed.Cards.Count, done, inProgress);
     }
 
+    private async Task<FlowMetrics> ComputeAsync(long projectId, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        if (start > end) throw new DomainValidationException("from", "The start of the period must not be after its end.");
+        if (end.DayNumber - start.DayNumber > 3 * 366) throw new DomainValidationException("from", "Metrics cover at most three years at a time.");
+        var data = await LoadAsync(projectId, ct);
+        return FlowMetricsCalculator.Compute(data.Cards, data.Moves, data.Columns, data.Current, start, end, clock.TimeZone, clock.UtcNow);
+    }
+
+    /// <summary>Weekly throughput of the last complete weeks of the history window: the samples of the forecasts.</summary>
+    private async Task<IReadOnlyList<int>> SamplesAsync(long projectId, FlowSettings settings, CancellationToken ct)
+    {
+        var lastSunday = ZoneCalendar.WeekStart(clock.Today).AddDays(-1);
+        var metrics = await ComputeAsync(projectId, lastSunday.AddDays(-7 * settings.HistoryWeeks + 1), lastSunday, ct);
+        return metrics.Throughput.Select(w => w.Count).ToList();
+    }
+
     private async Task<(IReadOnlyList<CardFlow> Cards, IReadOnlyList<ColumnTransition> Moves, IReadOnlyList<string> Columns, IReadOnlyDictionary<long, string> Current)> LoadAsync(long projectId, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
@@ -173,8 +176,6 @@ public sealed class FlowService(
         return (cards.Select(c => new CardFlow(c.Id, c.Title, c.CreatedAt, c.StartedAt, c.DoneAt)).ToList(), moves,
             columns.Select(c => c.Name).ToList(), cards.ToDictionary(c => c.Id, c => c.ColumnName));
     }
-
-    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static string Stamp(DateTimeOffset value) => StoredTime.Format(value);
 
