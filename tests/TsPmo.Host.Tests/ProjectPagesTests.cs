@@ -127,4 +127,28 @@ public sealed class ProjectPagesTests
         Assert.Contains("\"phase\":\"Planning\"", audit);
         Assert.Contains("2 change(s)", audit);
     }
+
+    [Fact]
+    public async Task Archiving_from_the_overview_hides_the_project_and_restoring_brings_it_back()
+    {
+        using var factory = new TsPmoFactory(Methodology);
+        var api = await factory.CreateAdminApiAsync();
+        var id = (await (await api.PostAsJsonAsync("/api/v1/projects", new { name = "Portal", code = "PRT-1", methodology = "fixture-method" })).JsonAsync()).GetProperty("id").GetInt64();
+        var browser = factory.CreateBrowserClient();
+        await browser.SignInAsync(TsPmoFactory.AdminEmail, TsPmoFactory.AdminPassword);
+        var page = $"/Projects/{id}";
+
+        var archived = await browser.PostFormAsync(page, $"{page}?handler=Archive", ("Version", "1"), ("archived", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
+        Assert.Contains("PRT-1 is archived", await browser.GetStringAsync(page));
+        Assert.Contains("0 project(s)", await browser.GetStringAsync("/Projects"));
+
+        var stale = await browser.PostFormAsync(page, $"{page}?handler=Archive", ("Version", "1"), ("archived", "false"));
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("changed by someone else", WebUtility.HtmlDecode(await browser.GetStringAsync(page)));
+        Assert.Equal(1, await factory.ScalarAsync("SELECT archived FROM core_project"));
+
+        await browser.PostFormAsync(page, $"{page}?handler=Archive", ("Version", "2"), ("archived", "false"));
+        Assert.Contains("1 project(s)", await browser.GetStringAsync("/Projects"));
+    }
 }

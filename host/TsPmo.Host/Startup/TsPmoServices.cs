@@ -65,8 +65,9 @@ public static class TsPmoServices
         services.AddScoped<ModuleSettings>();
         services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettings>());
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
-        services.AddHostedService<HostInitializer>();
+        // One instance: the host starts it, and the migrate and seed commands call it directly.
         services.AddSingleton<HostInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<HostInitializer>());
 
         // Core services every module may use
         services.AddHttpContextAccessor();

@@ -65,14 +65,15 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>Archives or restores, then redirects: only the project and the right to change it are needed, not the overview.</summary>
     public async Task<IActionResult> OnPostArchiveAsync(long id, bool archived, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanEdit) return Forbid();
+        if (await projects.FindAsync(id, ct) is not { } project) return NotFound();
+        if (!await access.CanEditAsync(id, ct)) return Forbid();
         try
         {
             await projects.SetArchivedAsync(id, Version, archived, ct);
-            TempData.Success(archived ? $"{Project.Code} is archived: it is hidden from the portfolio unless you include archived projects." : $"{Project.Code} is back in the portfolio.");
+            TempData.Success(archived ? $"{project.Code} is archived: it is hidden from the portfolio unless you include archived projects." : $"{project.Code} is back in the portfolio.");
         }
         catch (ConcurrencyConflictException ex)
         {
