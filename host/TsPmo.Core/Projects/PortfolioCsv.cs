@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Core.Projects;
 
-/// <summary>
-/// The portfolio as RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed
-/// with an apostrophe, so an exported project name cannot execute anything.
-/// </summary>
+/// <summary>The portfolio as RFC 4180 CSV; every cell goes through <see cref="CsvCell"/>, so exported names cannot run as formulas.</summary>
 public static class PortfolioCsv
 {
     public static readonly string[] Header =
@@ -35,16 +33,8 @@ public static class PortfolioCsv
         for (var i = 0; i < cells.Count; i++)
         {
             if (i > 0) csv.Append(',');
-            csv.Append(Escape(cells[i]));
+            csv.Append(CsvCell.Escape(cells[i]));
         }
         csv.Append("\r\n");
     }
-
-    internal static string Escape(string cell)
-    {
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(cell)) cell = "'" + cell;
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
-    }
-
-    private static bool IsNumber(string cell) => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
 }
