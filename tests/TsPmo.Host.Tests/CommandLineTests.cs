@@ -85,15 +85,8 @@ public sealed class CommandLineTests : IDisposable
     private string PluginsWithMethodology()
     {
         var plugins = Path.Combine(_folder, "plugins");
-        foreach (var source in new[] { Path.Combine(AppContext.BaseDirectory, "plugins"), Path.Combine(AppContext.BaseDirectory, "fixture-plugins") })
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (source.EndsWith("fixture-plugins") && !relative.StartsWith("TsPmo.Fixtures.Methodology")) continue;
-            var target = Path.Combine(plugins, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        TestFolders.Copy(Path.Combine(AppContext.BaseDirectory, "plugins"), plugins);
+        TestFolders.Copy(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", "TsPmo.Fixtures.Methodology"), Path.Combine(plugins, "TsPmo.Fixtures.Methodology"));
         return plugins;
     }
 

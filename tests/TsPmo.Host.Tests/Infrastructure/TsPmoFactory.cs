@@ -19,9 +19,9 @@ public class TsPmoFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(PluginsPath);
         if (shippedPlugins)
             foreach (var plugin in Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "plugins")))
-                CopyFolder(plugin, Path.Combine(PluginsPath, Path.GetFileName(plugin)));
+                TestFolders.Copy(plugin, Path.Combine(PluginsPath, Path.GetFileName(plugin)));
         foreach (var fixture in fixtures ?? [])
-            CopyFolder(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", fixture), Path.Combine(PluginsPath, fixture));
+            TestFolders.Copy(Path.Combine(AppContext.BaseDirectory, "fixture-plugins", fixture), Path.Combine(PluginsPath, fixture));
         BootstrapAdmin = bootstrapAdmin;
     }
 
@@ -55,16 +55,6 @@ public class TsPmoFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
 
