@@ -13,6 +13,7 @@ namespace TsPmo.Core.Modules;
 public sealed class ModuleAdministration(
     ModuleRegistry registry,
     ModuleStateStore store,
+    ModuleCatalog catalog,
     IDbConnectionFactory connections,
     IAuditLog audit,
     ICurrentUser user,
@@ -57,6 +58,7 @@ public sealed class ModuleAdministration(
         await audit.WriteAsync(connection, tx,
             new AuditEntry("core", "module", moduleId, enable ? "enabled" : "disabled", new { enabled = !enable }, new { enabled = enable }), ct);
         await tx.CommitAsync(ct);
+        catalog.Forget();
         await events.PublishAsync(new ModuleToggled(moduleId, enable, time.GetUtcNow()), ct);
     }
 

@@ -13,6 +13,9 @@ public sealed class ModuleCatalog(ModuleRegistry registry, ModuleStateStore stor
     /// <summary>Loads the switched-on set asynchronously; the host calls it at the start of each request.</summary>
     public async Task LoadAsync(CancellationToken ct = default) => _enabled ??= await store.LoadEnabledAsync(ct);
 
+    /// <summary>Drops this scope's snapshot, so the rest of the request sees a toggle it just made.</summary>
+    public void Forget() => _enabled = null;
+
     public IReadOnlyList<ModuleManifest> Installed => registry.Modules.Select(m => m.Manifest).ToList();
 
     public bool IsEnabled(string moduleId) => Status(moduleId) == ModuleStatus.Enabled;

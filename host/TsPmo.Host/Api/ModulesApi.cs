@@ -20,22 +20,20 @@ public static class ModulesApi
         modules.MapGet("/{id}", (string id, ModuleRegistry registry, ModuleCatalog catalog) =>
             registry.Find(id) is { } m ? Results.Ok(ToDto(m, catalog)) : NotFound(id));
 
-        modules.MapPost("/{id}/enable", (string id, ModuleAdministration admin, ModuleRegistry registry, IServiceProvider services, CancellationToken ct) =>
-                Toggle(id, true, admin, registry, services, ct))
+        modules.MapPost("/{id}/enable", (string id, ModuleAdministration admin, ModuleRegistry registry, ModuleCatalog catalog, CancellationToken ct) =>
+                Toggle(id, true, admin, registry, catalog, ct))
             .RequirePermission(CorePermissions.ManageModules).ProducesProblem(404).ProducesProblem(409);
 
-        modules.MapPost("/{id}/disable", (string id, ModuleAdministration admin, ModuleRegistry registry, IServiceProvider services, CancellationToken ct) =>
-                Toggle(id, false, admin, registry, services, ct))
+        modules.MapPost("/{id}/disable", (string id, ModuleAdministration admin, ModuleRegistry registry, ModuleCatalog catalog, CancellationToken ct) =>
+                Toggle(id, false, admin, registry, catalog, ct))
             .RequirePermission(CorePermissions.ManageModules).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> Toggle(string id, bool enable, ModuleAdministration admin, ModuleRegistry registry, IServiceProvider services, CancellationToken ct)
+    private static async Task<IResult> Toggle(string id, bool enable, ModuleAdministration admin, ModuleRegistry registry, ModuleCatalog catalog, CancellationToken ct)
     {
         if (registry.Find(id) is not { } module) return NotFound(id);
         if (enable) await admin.EnableAsync(id, ct); else await admin.DisableAsync(id, ct);
-        // A fresh catalog: the request's own snapshot was read before the toggle.
-        var catalog = new ModuleCatalog(registry, services.GetRequiredService<ModuleStateStore>());
-        return Results.Ok(ToDto(module, catalog));
+        return Results.Ok(ToDto(module, catalog)); // the toggle made the catalog forget its snapshot
     }
 
     private static IResult NotFound(string id) =>

@@ -29,7 +29,7 @@ public sealed class ModuleAdministrationTests : IAsyncLifetime
             Module("broken", "ghost"),
         ]);
         _store = new ModuleStateStore(_db.Connections, TimeProvider.System);
-        _admin = new ModuleAdministration(_registry, _store, _db.Connections, new AuditLog(_user, TimeProvider.System), _user, _events, TimeProvider.System);
+        _admin = new ModuleAdministration(_registry, _store, new ModuleCatalog(_registry, _store), _db.Connections, new AuditLog(_user, TimeProvider.System), _user, _events, TimeProvider.System);
     }
 
     public async Task InitializeAsync()
