@@ -25,7 +25,7 @@ public abstract class DocumentPageModel(ProjectService projects, IOrganizationCl
     protected void SetBreadcrumbs(params Breadcrumb[] tail) =>
         ViewData["Breadcrumbs"] = new[]
         {
-            new Breadcrumb("Home", "/"), new Breadcrumb("Projects", "/Projects"), new Breadcrumb(Project.Name, $"/Projects/{Project.Id}"),
+            new Breadcrumb("Home", "/"), new Breadcrumb("Portfolio", "/Projects"), new Breadcrumb(Project.Name, $"/Projects/{Project.Id}"),
             new Breadcrumb("Documents", DocumentsHref),
         }.Concat(tail).ToArray();
 
