@@ -65,7 +65,8 @@ public sealed class ProjectsApiTests
     {
         using var factory = new TsPmoFactory();
         var api = await factory.CreateAdminApiAsync();
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/modules/agile/disable", null)).StatusCode);
+        foreach (var methodology in new[] { "agile", "scrum", "waterfall" })
+            Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/modules/{methodology}/disable", null)).StatusCode);
 
         var response = await api.PostAsJsonAsync("/api/v1/projects", NewProject());
 

@@ -1,0 +1,45 @@
+using TsPmo.Waterfall.Scheduling;
+
+namespace TsPmo.Waterfall.Mspdi;
+
+/// <summary>
+/// A Microsoft Project XML plan, neutral of storage. Task ids are the file's UIDs; links use them too.
+/// <see cref="Tasks"/> are in the file's order (outline order), without the project summary task (UID 0) and blank rows.
+/// </summary>
+public sealed record MspdiProject
+{
+    public required string Name { get; init; }
+    public required DateTime Start { get; init; }
+    public DateTime? Finish { get; init; }
+    public DateTime? StatusDate { get; init; }
+    public int MinutesPerDay { get; init; } = 480;
+    public int MinutesPerWeek { get; init; } = 2400;
+    public int DaysPerMonth { get; init; } = 20;
+    public string? CurrencyCode { get; init; }
+    public required CalendarDefinition Calendar { get; init; }
+    public IReadOnlyDictionary<string, CalendarDefinition> TaskCalendars { get; init; } = new Dictionary<string, CalendarDefinition>();
+    public required IReadOnlyList<MspdiTask> Tasks { get; init; }
+    public required IReadOnlyList<PlanLink> Links { get; init; }
+    public IReadOnlyList<MspdiResource> Resources { get; init; } = [];
+    public IReadOnlyList<MspdiAssignment> Assignments { get; init; } = [];
+}
+
+/// <summary>
+/// A task as read (or to be written): the scheduling view (<see cref="Plan"/>, ParentId derived from
+/// OutlineLevel) plus what the file stored. Money in minor units of the project currency.
+/// </summary>
+public sealed record MspdiTask(
+    PlanTask Plan,
+    int OutlineLevel,
+    string? Wbs,
+    DateTime? Start,
+    DateTime? Finish,
+    bool? Critical,
+    long PlannedCostMinor,
+    long ActualCostMinor,
+    string? Notes);
+
+public sealed record MspdiResource(long Uid, string Name, string? Email);
+
+/// <summary>A resource assigned to a task with its work in minutes.</summary>
+public sealed record MspdiAssignment(long TaskUid, long ResourceUid, long WorkMinutes);

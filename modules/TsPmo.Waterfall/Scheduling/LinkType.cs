@@ -1,0 +1,3 @@
+namespace TsPmo.Waterfall.Scheduling;
+
+public enum LinkType { FinishToStart, StartToStart, FinishToFinish, StartToFinish }

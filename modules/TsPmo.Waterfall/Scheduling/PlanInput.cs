@@ -1,0 +1,13 @@
+namespace TsPmo.Waterfall.Scheduling;
+
+/// <summary>
+/// Everything the scheduler needs. <see cref="Tasks"/> are in outline order (a parent before its children);
+/// <see cref="ProjectStart"/> on a non-working moment moves to the first working moment after it.
+/// </summary>
+public sealed record PlanInput(DateTime ProjectStart, CalendarDefinition Calendar, IReadOnlyList<PlanTask> Tasks, IReadOnlyList<PlanLink> Links)
+{
+    /// <summary>Minutes in a "day" for durations and lags given in days (Microsoft Project's default 480).</summary>
+    public int MinutesPerDay { get; init; } = 480;
+
+    public IReadOnlyDictionary<string, CalendarDefinition> TaskCalendars { get; init; } = new Dictionary<string, CalendarDefinition>();
+}

@@ -1,0 +1,31 @@
+namespace TsPmo.Waterfall.Scheduling;
+
+/// <summary>
+/// One task as the scheduler sees it. Date-times are project-local wall-clock times (Kind Unspecified).
+/// A task with children (some task's <see cref="ParentId"/>) is a summary: its own duration is ignored and its
+/// dates roll up; links and constraints on a summary apply to all its children.
+/// <see cref="DurationMinutes"/> is working time, or calendar time when <see cref="ElapsedDuration"/>.
+/// A task with an actual start keeps its actual dates (finish = actual finish, else actual start + duration) and
+/// drives its successors from there; a <see cref="Manual"/> task keeps <see cref="ManualStart"/>/<see cref="ManualFinish"/>.
+/// </summary>
+public sealed record PlanTask
+{
+    public required long Id { get; init; }
+    public required string Name { get; init; }
+    public long? ParentId { get; init; }
+    public long DurationMinutes { get; init; }
+    public bool ElapsedDuration { get; init; }
+    public bool Milestone { get; init; }
+    public ConstraintKind Constraint { get; init; }
+    public DateTime? ConstraintDate { get; init; }
+    public DateTime? Deadline { get; init; }
+    public DateTime? ActualStart { get; init; }
+    public DateTime? ActualFinish { get; init; }
+    public decimal PercentComplete { get; init; }
+    public bool Manual { get; init; }
+    public DateTime? ManualStart { get; init; }
+    public DateTime? ManualFinish { get; init; }
+
+    /// <summary>Key into <see cref="PlanInput.TaskCalendars"/>; null = the project calendar.</summary>
+    public string? CalendarKey { get; init; }
+}

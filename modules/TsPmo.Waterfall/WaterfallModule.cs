@@ -1,0 +1,27 @@
+using TsPmo.Sdk.Modules;
+
+namespace TsPmo.Waterfall;
+
+/// <summary>
+/// Waterfall: a project planned as a schedule. A work breakdown structure with the four link types, a working-time
+/// calendar, critical path scheduling to the minute, a Gantt chart, baselines, earned value and Microsoft Project
+/// XML import and export.
+/// </summary>
+public sealed class WaterfallModule : ITsPmoModule
+{
+    public const string Id = "waterfall";
+
+    public ModuleManifest Manifest { get; } = new()
+    {
+        Id = Id,
+        Name = "Waterfall",
+        Description = "WBS, dependencies, critical path, Gantt, baselines, earned value and Microsoft Project import/export.",
+        Version = new Version(1, 0, 0),
+        SupportedSdk = SdkRange.Parse("1.0"),
+        Kind = ModuleKind.Methodology,
+    };
+
+    public void Register(IModuleBuilder module)
+    {
+    }
+}
