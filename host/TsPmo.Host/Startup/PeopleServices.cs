@@ -12,6 +12,7 @@ public static class PeopleServices
         s.AddScoped<MembershipService>();
         s.AddScoped<PeopleDirectory>();
         s.AddScoped<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
+        s.AddScoped<IPeopleRegistration, PeopleRegistration>();
         return s;
     }
 }
