@@ -26,4 +26,18 @@ public sealed class HealthTests
 
         Assert.Equal(0, json.GetProperty("modules").GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_sign_in_page_names_an_icon_that_is_served_without_sign_in()
+    {
+        using var factory = new TsPmoFactory([], shippedPlugins: false);
+        var client = factory.CreateClient();
+
+        var login = await (await client.GetAsync("/Account/Login")).Content.ReadAsStringAsync();
+        var icon = await client.GetAsync("/favicon.svg");
+
+        Assert.Contains("rel=\"icon\" href=\"/favicon.svg", login);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
 }
