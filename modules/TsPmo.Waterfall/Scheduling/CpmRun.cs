@@ -480,18 +480,21 @@ internal sealed class CpmRun
     private long Duration(int i) => Math.Max(0, _tasks[i].DurationMinutes);
 
     /// <summary>A task starts at the next working moment — except a zero-duration one, which sits where it is driven (17:00 after an FS link).</summary>
-    private long StartOf(int i, long at) => Duration(i) == 0 ? at : _calendar[i].NextWorking(at);
+    private long StartOf(int i, long at) => Span(i) == 0 ? at : _calendar[i].NextWorking(at);
+
+    /// <summary>The working time from start to finish: the duration, or the span a file's timephased work gave it (splits).</summary>
+    private long Span(int i) => _tasks[i] is { ElapsedDuration: false, WorkSpanMinutes: > 0 and var span } ? span : Duration(i);
 
     private long Finish(int i, long start)
     {
-        var d = Duration(i);
+        var d = Span(i);
         if (d == 0) return start;
         return _tasks[i].ElapsedDuration ? start + d : _calendar[i].Add(start, d);
     }
 
     private long StartFromFinish(int i, long finish)
     {
-        var d = Duration(i);
+        var d = Span(i);
         if (d == 0) return finish;
         return _tasks[i].ElapsedDuration ? finish - d : _calendar[i].Add(finish, -d);
     }
