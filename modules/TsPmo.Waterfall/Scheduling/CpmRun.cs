@@ -389,7 +389,9 @@ internal sealed class CpmRun
             }
 
             _lf[i] = finish;
-            _ls[i] = startLate;
+            // A started task's start is history: its predecessors are measured against the actual start, which is how
+            // Microsoft Project shows negative slack on a predecessor that finished after its successor really started.
+            _ls[i] = t.ActualStart is not null ? _es[i] : startLate;
         }
     }
 
@@ -398,13 +400,12 @@ internal sealed class CpmRun
     private Schedule Build(long start)
     {
         var result = new ScheduledTask[_n];
-        var leafFloat = new long[_n];
         for (var i = 0; i < _n; i++)
         {
             if (_summary[i]) continue;
             var t = _tasks[i];
-            var total = Math.Min(_project.Between(_es[i], _ls[i]), _project.Between(_ef[i], _lf[i]));
-            leafFloat[i] = total;
+            var finishFloat = _project.Between(_ef[i], _lf[i]);
+            var total = t.ActualStart is not null ? finishFloat : Math.Min(_project.Between(_es[i], _ls[i]), finishFloat);
             var free = Math.Max(0, Math.Min(total, FreeFloat(i)));
             var done = t.ActualFinish is not null || t.PercentComplete >= 100m;
             result[i] = new ScheduledTask(
