@@ -198,6 +198,23 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void As_late_as_possible_task_sits_on_its_late_dates_and_drags_its_successors()
+    {
+        var p = new PlanBuilder();
+        var a = p.Task("A", Day, with: t => t with { Constraint = ConstraintKind.AsLateAsPossible });
+        var c = p.Task("C", Day);
+        var b = p.Task("B", 5 * Day);
+        p.Link(a, c);
+        var s = p.Compute();
+        Assert.Equal(At(8, 8), s.Of(a).EarlyStart);
+        Assert.Equal(At(8, 17), s.Of(a).EarlyFinish);
+        Assert.Equal(At(9, 8), s.Of(c).EarlyStart);
+        Assert.Equal(At(9, 17), s.Finish);
+        Assert.Equal(0, s.Of(a).TotalFloatMinutes);
+        Assert.Equal(At(9, 17), s.Of(b).EarlyFinish);
+    }
+
+    [Fact]
     public void Missed_deadline_is_flagged_and_pulls_late_finish_in()
     {
         var p = new PlanBuilder();

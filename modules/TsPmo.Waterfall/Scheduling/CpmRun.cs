@@ -101,7 +101,37 @@ internal sealed class CpmRun
 
         if (_projectFinish == Unset) _projectFinish = _projectStart;
         Backward(order);
+
+        if (PinAsLateAsPossible())
+        {
+            // As late as possible tasks sit on their late dates, so their successors move with them (within their own
+            // float, so the project finish and every late date stay put); a second pass settles the early dates.
+            Forward(order);
+            Backward(order);
+        }
+
         return Build(start);
+    }
+
+    private long[]? _pinnedStart;
+
+    private bool PinAsLateAsPossible()
+    {
+        for (var i = 0; i < _n; i++)
+        {
+            var t = _tasks[i];
+            if (_summary[i] || t.Constraint != ConstraintKind.AsLateAsPossible || t.ActualStart is not null || t.Manual) continue;
+            if (_pinnedStart is null)
+            {
+                _pinnedStart = new long[_n];
+                Array.Fill(_pinnedStart, Unset);
+            }
+
+            // Never earlier than the links allow: with negative float the early dates win.
+            _pinnedStart[i] = Math.Max(_es[i], _ls[i]);
+        }
+
+        return _pinnedStart is not null;
     }
 
     // ---------------------------------------------------------------- graph
@@ -291,7 +321,12 @@ internal sealed class CpmRun
         }
 
         long es, ef;
-        if (fixedStart != Unset)
+        if (_pinnedStart is not null && _pinnedStart[i] != Unset)
+        {
+            es = Math.Max(_pinnedStart[i], StartOf(i, esFloor));
+            ef = Finish(i, es);
+        }
+        else if (fixedStart != Unset)
         {
             // Microsoft Project honours constraint dates over links by default: a must-start-on task sits on its date.
             es = fixedStart;
