@@ -215,6 +215,21 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void Without_honoring_constraint_dates_links_win()
+    {
+        var p = new PlanBuilder();
+        var x = p.Task("X", 3 * Day);
+        var y = p.Task("Y", 2 * Day, with: t => t with { Constraint = ConstraintKind.FinishNoLaterThan, ConstraintDate = At(8, 17) });
+        var z = p.Task("Z", Day, with: t => t with { Constraint = ConstraintKind.MustStartOn, ConstraintDate = At(5, 8) });
+        p.Link(x, y).Link(x, z);
+        var s = CpmScheduler.Compute(p.Input() with { HonorConstraintDates = false });
+        Assert.Equal(At(8, 8), s.Of(y).EarlyStart);   // after X, past its FNLT date
+        Assert.Equal(At(9, 17), s.Of(y).EarlyFinish);
+        Assert.True(s.Of(y).TotalFloatMinutes < 0);    // the missed constraint still shows as negative slack
+        Assert.Equal(At(8, 8), s.Of(z).EarlyStart);   // MSO behaves like "start no earlier than"
+    }
+
+    [Fact]
     public void Missed_deadline_is_flagged_and_pulls_late_finish_in()
     {
         var p = new PlanBuilder();

@@ -164,6 +164,7 @@ public static class MspdiReader
                 MinutesPerWeek = minutesPerWeek,
                 DaysPerMonth = daysPerMonth,
                 CurrencyCode = Text(root, "CurrencyCode"),
+                HonorConstraintDates = Bool(root, "HonorConstraints") != true,
                 Calendar = projectCalendar,
                 TaskCalendars = taskCalendars,
                 Tasks = tasks,

@@ -55,7 +55,7 @@ public static class MspdiWriter
             El("MinutesPerWeek", project.MinutesPerWeek);
             El("DaysPerMonth", project.DaysPerMonth);
             El("DurationFormat", "7");
-            El("HonorConstraints", "1");
+            El("HonorConstraints", project.HonorConstraintDates ? "0" : "1"); // inverted, as Project writes it
             El("NewTasksEffortDriven", "0");
             if (project.StatusDate is { } status) El("StatusDate", MspdiValues.FormatDate(status));
 

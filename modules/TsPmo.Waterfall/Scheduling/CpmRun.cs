@@ -302,6 +302,7 @@ internal sealed class CpmRun
         }
 
         long fixedStart = Unset, fixedFinish = Unset, esCap = long.MaxValue, efCap = long.MaxValue;
+        var honor = _input.HonorConstraintDates;
         for (var k = i; k >= 0; k = _parent[k])
         {
             // A constraint on a summary task applies to every task under it.
@@ -311,10 +312,11 @@ internal sealed class CpmRun
             {
                 case ConstraintKind.StartNoEarlierThan: esFloor = Math.Max(esFloor, StartMoment(cal, date)); break;
                 case ConstraintKind.FinishNoEarlierThan: efFloor = Math.Max(efFloor, FinishMoment(cal, date)); break;
-                case ConstraintKind.StartNoLaterThan: esCap = Math.Min(esCap, StartMoment(cal, date)); break;
-                case ConstraintKind.FinishNoLaterThan: efCap = Math.Min(efCap, FinishMoment(cal, date)); break;
-                case ConstraintKind.MustStartOn when k == i: fixedStart = StartMoment(cal, date); break;
-                case ConstraintKind.MustFinishOn when k == i: fixedFinish = FinishMoment(cal, date); break;
+                case ConstraintKind.StartNoLaterThan when honor: esCap = Math.Min(esCap, StartMoment(cal, date)); break;
+                case ConstraintKind.FinishNoLaterThan when honor: efCap = Math.Min(efCap, FinishMoment(cal, date)); break;
+                case ConstraintKind.MustStartOn when k == i && honor: fixedStart = StartMoment(cal, date); break;
+                case ConstraintKind.MustFinishOn when k == i && honor: fixedFinish = FinishMoment(cal, date); break;
+                case ConstraintKind.MustFinishOn when k == i: efFloor = Math.Max(efFloor, FinishMoment(cal, date)); break;
                 case ConstraintKind.MustStartOn: esFloor = Math.Max(esFloor, StartMoment(cal, date)); break;
                 case ConstraintKind.MustFinishOn: efCap = Math.Min(efCap, FinishMoment(cal, date)); break;
             }
