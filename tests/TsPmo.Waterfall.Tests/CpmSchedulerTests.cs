@@ -230,6 +230,28 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void Work_span_places_the_finish_of_a_split_task()
+    {
+        // 2 days of duration spread over 3 working days (a day's split in the middle), as read from timephased work.
+        var p = new PlanBuilder();
+        var a = p.Task("A", 2 * Day, with: t => t with { WorkSpanMinutes = 3 * Day });
+        var b = p.Task("B", Day);
+        p.Link(a, b);
+        var s = p.Compute();
+        Assert.Equal(At(7, 17), s.Of(a).EarlyFinish);
+        Assert.Equal(At(8, 8), s.Of(b).EarlyStart);
+
+        // In progress: started Monday 13:00, expected to finish Wednesday noon whatever the duration says.
+        var q = new PlanBuilder();
+        var c = q.Task("C", Day, with: t => t with { ActualStart = At(5, 13), WorkSpanMinutes = 2 * Day });
+        var d = q.Task("D", Day);
+        q.Link(c, d);
+        var r = q.Compute();
+        Assert.Equal(At(7, 12), r.Of(c).EarlyFinish);
+        Assert.Equal(At(7, 13), r.Of(d).EarlyStart);
+    }
+
+    [Fact]
     public void Missed_deadline_is_flagged_and_pulls_late_finish_in()
     {
         var p = new PlanBuilder();

@@ -214,6 +214,31 @@ public sealed class MspdiReaderTests
     }
 
     [Fact]
+    public void Timephased_work_gives_split_and_in_progress_spans()
+    {
+        const string xml = """
+            <Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-01-05T08:00:00</StartDate><Tasks>
+              <Task><UID>1</UID><Name>Split</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration>
+                <Start>2026-01-05T08:00:00</Start><Finish>2026-01-07T17:00:00</Finish></Task>
+              <Task><UID>2</UID><Name>Started</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+                <ActualStart>2026-01-05T13:00:00</ActualStart><Start>2026-01-05T13:00:00</Start><Finish>2026-01-07T12:00:00</Finish></Task>
+              <Task><UID>3</UID><Name>Plain</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task>
+            </Tasks><Assignments>
+              <Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT16H0M0S</Work>
+                <TimephasedData><Type>1</Type><UID>1</UID><Start>2026-01-05T08:00:00</Start><Finish>2026-01-06T08:00:00</Finish><Unit>2</Unit><Value>PT8H0M0S</Value></TimephasedData>
+                <TimephasedData><Type>1</Type><UID>1</UID><Start>2026-01-06T08:00:00</Start><Finish>2026-01-07T08:00:00</Finish><Unit>2</Unit></TimephasedData>
+                <TimephasedData><Type>1</Type><UID>1</UID><Start>2026-01-07T08:00:00</Start><Finish>2026-01-07T17:00:00</Finish><Unit>2</Unit><Value>PT8H0M0S</Value></TimephasedData>
+              </Assignment>
+            </Assignments></Project>
+            """;
+        var p = Read(xml);
+        Assert.Equal([1440L, 960L, null], p.Tasks.Select(t => t.Plan.WorkSpanMinutes));
+        var s = CpmScheduler.Compute(p.ToPlanInput());
+        Assert.Equal(new DateTime(2026, 1, 7, 17, 0, 0), s.Of(1).EarlyFinish);
+        Assert.Equal(new DateTime(2026, 1, 7, 12, 0, 0), s.Of(2).EarlyFinish);
+    }
+
+    [Fact]
     public void A_link_cycle_reads_but_the_scheduler_names_it()
     {
         const string xml = """

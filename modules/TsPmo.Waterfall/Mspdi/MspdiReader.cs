@@ -72,14 +72,17 @@ public static class MspdiReader
             {
                 if (Bool(task, "IsNull") == true) continue;
                 var uid = Long(task, "UID") ?? throw Bad(task, "A task has no UID.");
-                var level = Int(task, "OutlineLevel") ?? 1;
-                if (uid == 0 || level == 0) continue; // the project summary task
+                var level = Int(task, "OutlineLevel");
+                // The project summary task: UID 0 at outline level 0 (or without a level, or flagged summary). A UID 0 at a
+                // real outline level from an exporter that numbers from zero is kept as an ordinary task.
+                if (level == 0 || (uid == 0 && (level is null || Bool(task, "Summary") == true))) continue;
+                level ??= 1;
                 var name = Text(task, "Name") ?? "";
                 if (!uids.Add(uid)) throw Bad(task, $"Task UID {uid} (\"{name}\") appears more than once.");
 
                 while (outline.Count > 0 && outline.Peek().Level >= level) outline.Pop();
                 long? parent = outline.Count > 0 ? outline.Peek().Uid : null;
-                outline.Push((level, uid));
+                outline.Push((level.Value, uid));
 
                 var durationFormat = Int(task, "DurationFormat") ?? 7;
                 var duration = 0L;
@@ -124,7 +127,7 @@ public static class MspdiReader
                 };
 
                 tasks.Add(new MspdiTask(
-                    plan, level, Text(task, "WBS") ?? Text(task, "OutlineNumber"), start, finish, Bool(task, "Critical"),
+                    plan, level.Value, Text(task, "WBS") ?? Text(task, "OutlineNumber"), start, finish, Bool(task, "Critical"),
                     Money(Decimal(task, "Cost"), currencyDigits), Money(Decimal(task, "ActualCost"), currencyDigits), Text(task, "Notes")));
 
                 foreach (var link in task.Elements(_ns + "PredecessorLink"))
