@@ -238,6 +238,8 @@ public static class MspdiReader
                 }
                 else if (spans.TryGetValue(p.Id, out var span))
                 {
+                    // Trust the work only when it ends where the task does: stale timephased data must not move a task.
+                    if (t.Finish is { } stored && Math.Abs((stored - span.Last).TotalMinutes) > 2) continue;
                     (first, last) = (t.Start is { } s && s < span.First ? s : span.First, span.Last);
                 }
                 else continue;
