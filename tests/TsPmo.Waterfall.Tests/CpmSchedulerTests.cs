@@ -288,6 +288,33 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void Predecessors_of_started_tasks_are_measured_against_the_remaining_work_or_the_started_summary()
+    {
+        // Checked against Microsoft Project's own slack in the 3-point sample (in-progress successors, a started summary).
+        var p = new PlanBuilder();
+        var a = p.Task("A", 2 * Day);
+        var b = p.Task("B", 3 * Day, with: t => t with { ActualStart = At(5, 8), PercentComplete = 50 });
+        var c = p.Task("C", 5 * Day);
+        p.Link(a, b);
+        var s = p.Compute();
+        Assert.Equal(At(5, 8), s.Of(b).LateStart);            // a started task's late start is its actual start
+        Assert.Equal(2 * Day, s.Of(b).TotalFloatMinutes);      // late finish Friday − early finish Wednesday
+        Assert.Equal(At(8, 12), s.Of(a).LateFinish);           // B's remaining 1.5 days must start by Thursday 13:00
+        Assert.Equal(Day + Day / 2, s.Of(a).TotalFloatMinutes);
+        Assert.False(s.Of(c).TotalFloatMinutes < 0);
+
+        var q = new PlanBuilder();
+        var x = q.Task("X", 3 * Day);
+        var phase = q.Task("Phase", 0, with: t => t with { Milestone = false });
+        q.Task("D", Day, phase, t => t with { ActualStart = At(5, 8) });
+        q.Task("E", Day, phase);
+        q.Link(x, phase);
+        var r = q.Compute();
+        Assert.Equal(-3 * Day, r.Of(x).TotalFloatMinutes);     // the phase really started Monday, before X can finish
+        Assert.True(r.Of(x).Critical);
+    }
+
+    [Fact]
     public void Manual_tasks_keep_their_dates()
     {
         var p = new PlanBuilder();
