@@ -31,7 +31,8 @@ public static class MspdiReader
                 IgnoreWhitespace = true,
             };
             using var reader = XmlReader.Create(xml, settings);
-            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            // No LoadOptions.SetLineInfo: it nearly triples the memory of a large plan; messages name the task instead.
+            doc = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException ex)
         {
@@ -71,14 +72,14 @@ public static class MspdiReader
             foreach (var task in root.Element(_ns + "Tasks")?.Elements(_ns + "Task") ?? [])
             {
                 if (Bool(task, "IsNull") == true) continue;
-                var uid = Long(task, "UID") ?? throw Bad(task, "A task has no UID.");
+                var uid = Long(task, "UID") ?? throw Bad(task, "A task has no UID");
                 var level = Int(task, "OutlineLevel");
                 // The project summary task: UID 0 at outline level 0 (or without a level, or flagged summary). A UID 0 at a
                 // real outline level from an exporter that numbers from zero is kept as an ordinary task.
                 if (level == 0 || (uid == 0 && (level is null || Bool(task, "Summary") == true))) continue;
                 level ??= 1;
                 var name = Text(task, "Name") ?? "";
-                if (!uids.Add(uid)) throw Bad(task, $"Task UID {uid} (\"{name}\") appears more than once.");
+                if (!uids.Add(uid)) throw Bad(task, $"Task UID {uid} (\"{name}\") appears more than once");
 
                 while (outline.Count > 0 && outline.Peek().Level >= level) outline.Pop();
                 long? parent = outline.Count > 0 ? outline.Peek().Uid : null;
@@ -89,8 +90,8 @@ public static class MspdiReader
                 if (Text(task, "Duration") is { } durationText)
                 {
                     if (!MspdiValues.TryParseDurationMinutes(durationText, out duration))
-                        throw Bad(task, $"Task \"{name}\" (UID {uid}) has an unreadable Duration \"{durationText}\".");
-                    if (duration < 0) throw Bad(task, $"Task \"{name}\" (UID {uid}) has a negative Duration \"{durationText}\".");
+                        throw Bad(task, $"Task \"{name}\" (UID {uid}) has an unreadable Duration \"{durationText}\"");
+                    if (duration < 0) throw Bad(task, $"Task \"{name}\" (UID {uid}) has a negative Duration \"{durationText}\"");
                 }
 
                 var start = Date(task, "Start");
@@ -308,7 +309,10 @@ public static class MspdiReader
         private DateTime? Date(XElement parent, string name) =>
             Text(parent, name) is { Length: > 0 } s && MspdiValues.TryParseDate(s, out var d) ? d : null;
 
-        private static MspdiFormatException Bad(XElement at, string message) =>
-            new(at is IXmlLineInfo { } li && li.HasLineInfo() ? $"{message} (line {li.LineNumber})" : message);
+        private MspdiFormatException Bad(XElement task, string message)
+        {
+            var position = task.ElementsBeforeSelf(_ns + "Task").Count() + 1;
+            return new MspdiFormatException($"{message} (task element {position} of <Tasks>).");
+        }
     }
 }
