@@ -315,6 +315,19 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void Leveling_delay_moves_the_task_after_its_early_start()
+    {
+        var p = new PlanBuilder();
+        var a = p.Task("A", Day);
+        var b = p.Task("B", Day, with: t => t with { LevelingDelayMinutes = 24 * 60 });                              // 1 elapsed day
+        var c = p.Task("C", Day, with: t => t with { LevelingDelayMinutes = Day / 2, LevelingDelayElapsed = false }); // half a working day
+        p.Link(a, b).Link(a, c);
+        var s = p.Compute();
+        Assert.Equal(At(7, 8), s.Of(b).EarlyStart);
+        Assert.Equal(At(6, 13), s.Of(c).EarlyStart);
+    }
+
+    [Fact]
     public void Manual_tasks_keep_their_dates()
     {
         var p = new PlanBuilder();

@@ -74,6 +74,7 @@ public sealed class MspdiReaderTests
             <Task><UID>4</UID><ID>4</ID><Name></Name><IsNull>1</IsNull></Task>
             <Task><UID>5</UID><ID>5</ID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT15H0M0S</Duration>
               <ConstraintType>4</ConstraintType><ConstraintDate>2026-01-08T08:30:00</ConstraintDate><Deadline>2026-01-15T17:00:00</Deadline>
+              <LevelingDelay>14400</LevelingDelay><LevelingDelayFormat>8</LevelingDelayFormat>
               <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>3</Type><LinkLag>14400</LinkLag><LagFormat>8</LagFormat></PredecessorLink>
               <PredecessorLink><PredecessorUID>3</PredecessorUID><Type>0</Type><LinkLag>-600</LinkLag><LagFormat>5</LagFormat></PredecessorLink>
               <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>2</Type><LinkLag>50</LinkLag><LagFormat>19</LagFormat></PredecessorLink>
@@ -129,6 +130,8 @@ public sealed class MspdiReaderTests
         Assert.Equal(ConstraintKind.StartNoEarlierThan, build.Constraint);
         Assert.Equal(new DateTime(2026, 1, 8, 8, 30, 0), build.ConstraintDate);
         Assert.Equal(new DateTime(2026, 1, 15, 17, 0, 0), build.Deadline);
+        Assert.Equal(1440, build.LevelingDelayMinutes);
+        Assert.True(build.LevelingDelayElapsed);
 
         var signOff = p.Tasks[4].Plan;
         Assert.True(signOff.Milestone);

@@ -29,8 +29,8 @@ public sealed class MspdiWriterTests
         Assert.Equal(a.Tasks.Select(t => (t.Plan.Id, t.Plan.Name, t.Plan.ParentId, t.OutlineLevel)), b.Tasks.Select(t => (t.Plan.Id, t.Plan.Name, t.Plan.ParentId, t.OutlineLevel)));
         var leaves = a.Tasks.Where(t => !a.Tasks.Any(c => c.Plan.ParentId == t.Plan.Id)).Select(t => t.Plan.Id).ToHashSet();
         Assert.Equal(
-            a.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor)),
-            b.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor)));
+            a.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor, t.Plan.LevelingDelayMinutes)),
+            b.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor, t.Plan.LevelingDelayMinutes)));
         Assert.Equal(a.Links, b.Links);
         Assert.Equal(sa.Tasks.Select(t => (t.Id, t.EarlyStart, t.EarlyFinish, t.Critical)), sb.Tasks.Select(t => (t.Id, t.EarlyStart, t.EarlyFinish, t.Critical)));
         Assert.Equal(sa.Finish, sb.Finish);

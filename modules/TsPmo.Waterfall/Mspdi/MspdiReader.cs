@@ -125,6 +125,9 @@ public static class MspdiReader
                     ManualStart = manual ? Date(task, "ManualStart") ?? start : null,
                     ManualFinish = manual ? Date(task, "ManualFinish") ?? finish : null,
                     CalendarKey = calendarKey,
+                    // LevelingDelay is in tenths of a minute; its format says whether it counts calendar time (8 = edays).
+                    LevelingDelayMinutes = Math.Max(0, (long)Math.Round((Long(task, "LevelingDelay") ?? 0) / 10.0, MidpointRounding.AwayFromZero)),
+                    LevelingDelayElapsed = MspdiValues.IsElapsedFormat(Int(task, "LevelingDelayFormat") ?? 8),
                 };
 
                 tasks.Add(new MspdiTask(

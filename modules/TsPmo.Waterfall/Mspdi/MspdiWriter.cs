@@ -239,6 +239,11 @@ public static class MspdiWriter
                 if (p.ConstraintDate is { } cd && p.Constraint is not ConstraintKind.AsSoonAsPossible and not ConstraintKind.AsLateAsPossible)
                     El("ConstraintDate", MspdiValues.FormatDate(cd));
                 if (p.Deadline is { } deadline) El("Deadline", MspdiValues.FormatDate(deadline));
+                if (p.LevelingDelayMinutes > 0)
+                {
+                    El("LevelingDelay", p.LevelingDelayMinutes * 10);
+                    El("LevelingDelayFormat", p.LevelingDelayElapsed ? "8" : "7");
+                }
                 if (t.Notes is { Length: > 0 } notes) El("Notes", notes);
 
                 if (linksBySuccessor.TryGetValue(p.Id, out var links))

@@ -367,6 +367,14 @@ internal sealed class CpmRun
                 es = StartFromFinish(i, ef);
             }
 
+            if (t.LevelingDelayMinutes > 0)
+            {
+                // A levelled task starts its delay after where the links put it.
+                var delayed = t.LevelingDelayElapsed ? es + t.LevelingDelayMinutes : cal.Add(es, t.LevelingDelayMinutes);
+                es = StartOf(i, delayed);
+                ef = Finish(i, es);
+            }
+
             if (esCap < es)
             {
                 es = StartOf(i, esCap);
