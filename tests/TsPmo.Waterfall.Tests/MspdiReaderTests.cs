@@ -242,6 +242,21 @@ public sealed class MspdiReaderTests
     }
 
     [Fact]
+    public void An_inactive_task_does_not_drive_its_successors()
+    {
+        const string xml = """
+            <Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-01-05T08:00:00</StartDate><Tasks>
+              <Task><UID>1</UID><Name>Dropped</Name><Active>0</Active><OutlineLevel>1</OutlineLevel><Duration>PT40H0M0S</Duration></Task>
+              <Task><UID>2</UID><Name>Next</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+                <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+            </Tasks></Project>
+            """;
+        var p = Read(xml);
+        Assert.Empty(p.Links);
+        Assert.Equal(new DateTime(2026, 1, 5, 8, 0, 0), CpmScheduler.Compute(p.ToPlanInput()).Of(2).EarlyStart);
+    }
+
+    [Fact]
     public void A_link_cycle_reads_but_the_scheduler_names_it()
     {
         const string xml = """

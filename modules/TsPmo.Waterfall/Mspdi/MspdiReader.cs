@@ -65,6 +65,7 @@ public static class MspdiReader
             var links = new List<PlanLink>();
             var taskCalendars = new Dictionary<string, CalendarDefinition>();
             var uids = new HashSet<long>();
+            var inactive = new HashSet<long>();
             var outline = new Stack<(int Level, long Uid)>();
             var pendingLinks = new List<(long Pred, long Succ, XElement Link)>();
             DateTime? earliestStart = null;
@@ -79,6 +80,7 @@ public static class MspdiReader
                 if (level == 0 || (uid == 0 && (level is null || Bool(task, "Summary") == true))) continue;
                 level ??= 1;
                 var name = Text(task, "Name") ?? "";
+                if (Bool(task, "Active") == false) inactive.Add(uid);
                 if (!uids.Add(uid)) throw Bad(task, $"Task UID {uid} (\"{name}\") appears more than once");
 
                 while (outline.Count > 0 && outline.Peek().Level >= level) outline.Pop();
@@ -155,6 +157,7 @@ public static class MspdiReader
             foreach (var (pred, succ, link) in pendingLinks)
             {
                 if (!uids.Contains(pred)) continue; // a link to a deleted or external task: Project drops it too
+                if (inactive.Contains(pred)) continue; // an inactive task (Project 2010+) no longer drives anything
                 links.Add(ReadLink(pred, succ, link));
             }
 
