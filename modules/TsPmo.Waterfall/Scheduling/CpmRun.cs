@@ -63,7 +63,7 @@ internal sealed class CpmRun
         for (var i = 0; i < _n; i++)
         {
             if (!index.TryAdd(_tasks[i].Id, i))
-                throw new ArgumentException($"Task id {_tasks[i].Id} appears twice in the plan.", nameof(_input));
+                throw new ArgumentException($"Task id {_tasks[i].Id} appears twice in the plan.", "input");
         }
 
         var taskCalendars = new Dictionary<string, WorkingCalendar>();
