@@ -159,6 +159,29 @@ public sealed class CpmSchedulerTests
         Assert.Equal(At(5, 8), s.Start);
     }
 
+    [Theory]
+    // X (3 days, Mon–Wed) → Y (1 day) by FS: links alone put Y on Thursday.
+    [InlineData(ConstraintKind.AsSoonAsPossible, 0, 8, 8, 8, 17)]
+    [InlineData(ConstraintKind.StartNoEarlierThan, 9, 9, 8, 9, 17)]   // later than the links: moves
+    [InlineData(ConstraintKind.StartNoEarlierThan, 6, 8, 8, 8, 17)]   // earlier: links win
+    [InlineData(ConstraintKind.FinishNoEarlierThan, 12, 12, 8, 12, 17)]
+    [InlineData(ConstraintKind.StartNoLaterThan, 12, 8, 8, 8, 17)]    // not binding: ASAP
+    [InlineData(ConstraintKind.StartNoLaterThan, 7, 7, 8, 7, 17)]     // binding: the date wins over the link
+    [InlineData(ConstraintKind.FinishNoLaterThan, 7, 7, 8, 7, 17)]
+    [InlineData(ConstraintKind.MustStartOn, 12, 12, 8, 12, 17)]
+    [InlineData(ConstraintKind.MustFinishOn, 6, 6, 8, 6, 17)]
+    public void Each_constraint_kind_in_the_forward_pass(ConstraintKind kind, int day, int sd, int sh, int fd, int fh)
+    {
+        var p = new PlanBuilder();
+        var x = p.Task("X", 3 * Day);
+        var y = p.Task("Y", Day, with: t => t with { Constraint = kind, ConstraintDate = kind == ConstraintKind.AsSoonAsPossible ? null : new DateTime(2026, 1, day) });
+        p.Link(x, y);
+        var s = p.Compute();
+        Assert.Equal(At(sd, sh), s.Of(y).EarlyStart);
+        Assert.Equal(At(fd, fh), s.Of(y).EarlyFinish);
+        if (s.Of(y).EarlyStart < At(8, 8)) Assert.True(s.Of(x).TotalFloatMinutes < 0); // a broken link shows as negative float
+    }
+
     [Fact]
     public void Must_start_on_overrides_links()
     {
