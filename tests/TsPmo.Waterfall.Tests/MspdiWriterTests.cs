@@ -76,6 +76,20 @@ public sealed class MspdiWriterTests
     }
 
     [Fact]
+    public void Characters_xml_cannot_carry_are_dropped_not_fatal()
+    {
+        var task = new MspdiTask(new PlanTask { Id = 1, Name = "Bell\u0007 and emoji 🚀", DurationMinutes = 480 }, 1, null, null, null, null, 0, 0, "line\u0001break");
+        var project = new MspdiProject
+        {
+            Name = "Odd\u000Bname", Start = new DateTime(2026, 1, 5, 8, 0, 0), Calendar = CalendarDefinition.Standard, Tasks = [task], Links = [],
+        };
+        var (again, _, _) = RoundTrip(project, CpmScheduler.Compute(project.ToPlanInput()));
+        Assert.Equal("Bell and emoji 🚀", again.Tasks[0].Plan.Name);
+        Assert.Equal("linebreak", again.Tasks[0].Notes);
+        Assert.Equal("Oddname", again.Name);
+    }
+
+    [Fact]
     public void Every_sample_survives_write_and_read()
     {
         var folder = MspdiConformanceTests.SamplesFolder();
