@@ -26,6 +26,23 @@ public sealed record PlanTask
     public DateTime? ManualStart { get; init; }
     public DateTime? ManualFinish { get; init; }
 
+    /// <summary>
+    /// When set, the working minutes from the task's start to its finish, used instead of <see cref="DurationMinutes"/>
+    /// to place the finish: Microsoft Project's splits and resource-driven spans, read from a file's timephased work.
+    /// For a started task (actual start, no actual finish) it is the span from the actual start to the expected finish.
+    /// Clear it when the duration is edited. Ignored for elapsed durations.
+    /// </summary>
+    public long? WorkSpanMinutes { get; init; }
+
+    /// <summary>
+    /// Resource levelling's delay of the task after its early start (Microsoft Project's Leveling Delay), in working
+    /// minutes of the task's calendar, or calendar minutes when <see cref="LevelingDelayElapsed"/> (Project's default
+    /// unit is elapsed days). The engine does not level; it honours a delay a levelled file carries.
+    /// </summary>
+    public long LevelingDelayMinutes { get; init; }
+
+    public bool LevelingDelayElapsed { get; init; } = true;
+
     /// <summary>Key into <see cref="PlanInput.TaskCalendars"/>; null = the project calendar.</summary>
     public string? CalendarKey { get; init; }
 }
