@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Sdk.Modules;
+using TsPmo.Waterfall.Api;
+using TsPmo.Waterfall.Plan;
 
 namespace TsPmo.Waterfall;
 
@@ -21,7 +24,10 @@ public sealed class WaterfallModule : ITsPmoModule
         Kind = ModuleKind.Methodology,
     };
 
-    public void Register(IModuleBuilder module)
-    {
-    }
+    public void Register(IModuleBuilder module) => module
+        .Services(s => s
+            .AddScoped<PlanService>())
+        .Migrations()
+        .Menu(new MenuEntry("Plan", "/Projects/{projectId}/Waterfall/Plan", MenuPlacement.ProjectTab) { Order = 10 })
+        .ProjectApi(PlanApi.MapProjectApi);
 }
