@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Sdk.Modules;
 using TsPmo.Waterfall.Api;
+using TsPmo.Waterfall.Baselines;
+using TsPmo.Waterfall.Calendars;
+using TsPmo.Waterfall.Evm;
+using TsPmo.Waterfall.Import;
 using TsPmo.Waterfall.Plan;
 
 namespace TsPmo.Waterfall;
@@ -26,8 +30,13 @@ public sealed class WaterfallModule : ITsPmoModule
 
     public void Register(IModuleBuilder module) => module
         .Services(s => s
-            .AddScoped<PlanService>())
+            .AddScoped<PlanService>()
+            .AddScoped<CalendarService>()
+            .AddScoped<BaselineService>()
+            .AddScoped<EvmService>()
+            .AddScoped<MspdiImportService>())
         .Migrations()
         .Menu(new MenuEntry("Plan", "/Projects/{projectId}/Waterfall/Plan", MenuPlacement.ProjectTab) { Order = 10 })
-        .ProjectApi(PlanApi.MapProjectApi);
+        .ProjectApi(PlanApi.MapProjectApi)
+        .ProjectApi(WaterfallApi.MapProjectApi);
 }
