@@ -31,9 +31,20 @@ public sealed class BaselineService(
 {
     public const int Limit = 11;
 
-    private sealed record Row(long Id, string Name, string CreatedAt, string CreatedBy, int Tasks, string? Start, string? Finish, long Cost);
+    private sealed record Row(long Id, string Name, string CreatedAt, string CreatedBy, long Tasks, string? Start, string? Finish, long Cost);
 
-    internal sealed record TaskRow(long TaskId, string Name, string? Start, string? Finish, long DurationMinutes, long CostMinor, long WorkMinutes, bool Summary, bool Milestone);
+    internal sealed class TaskRow
+    {
+        public long TaskId { get; set; }
+        public string Name { get; set; } = "";
+        public string? Start { get; set; }
+        public string? Finish { get; set; }
+        public long DurationMinutes { get; set; }
+        public long CostMinor { get; set; }
+        public long WorkMinutes { get; set; }
+        public bool Summary { get; set; }
+        public bool Milestone { get; set; }
+    }
 
     public async Task<IReadOnlyList<BaselineInfo>> ListAsync(long projectId, CancellationToken ct = default)
     {
@@ -50,7 +61,7 @@ public sealed class BaselineService(
             FROM waterfall_baseline b LEFT JOIN waterfall_baseline_task t ON t.baseline_id = b.id
             WHERE b.project_id = @projectId GROUP BY b.id ORDER BY b.id
             """, new { projectId }, tx)).Select(r => new BaselineInfo(r.Id, r.Name, DateTimeOffset.Parse(r.CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
-            r.CreatedBy, r.Tasks, r.Start is { } s ? DateOnly.FromDateTime(LocalTime.Parse(s)!.Value) : null,
+            r.CreatedBy, (int)r.Tasks, r.Start is { } s ? DateOnly.FromDateTime(LocalTime.Parse(s)!.Value) : null,
             r.Finish is { } f ? DateOnly.FromDateTime(LocalTime.Parse(f)!.Value) : null, r.Cost / 100m)).ToList();
 
     /// <summary>Saves the current plan as a named baseline; the twelfth is refused (409) so nothing is silently overwritten.</summary>

@@ -57,7 +57,7 @@ internal static class PlanStore
         };
     }
 
-    private sealed record SettingsRow(long ProjectId, string? PlanStart, int MinutesPerDay, int MinutesPerWeek, int DaysPerMonth, string? Currency,
+    private sealed record SettingsRow(long ProjectId, string? PlanStart, long MinutesPerDay, long MinutesPerWeek, long DaysPerMonth, string? Currency,
         string? StatusDate, long Version);
 
     private const string TaskColumns = """
@@ -76,8 +76,8 @@ internal static class PlanStore
                    days_per_month AS DaysPerMonth, currency, status_date AS StatusDate, version
             FROM waterfall_plan WHERE project_id = @projectId
             """, new { projectId }, tx);
-        return row is null ? PlanSettings.Default(projectId) : new PlanSettings(row.ProjectId, LocalTime.Parse(row.PlanStart), row.MinutesPerDay,
-            row.MinutesPerWeek, row.DaysPerMonth, row.Currency, row.StatusDate is { } s ? LocalTime.ParseDay(s) : null, row.Version);
+        return row is null ? PlanSettings.Default(projectId) : new PlanSettings(row.ProjectId, LocalTime.Parse(row.PlanStart), (int)row.MinutesPerDay,
+            (int)row.MinutesPerWeek, (int)row.DaysPerMonth, row.Currency, row.StatusDate is { } s ? LocalTime.ParseDay(s) : null, row.Version);
     }
 
     public static async Task<PlanState> LoadAsync(DbConnection connection, DbTransaction? tx, long projectId)
