@@ -389,7 +389,9 @@ internal sealed class CpmRun
             }
 
             _lf[i] = finish;
-            _ls[i] = startLate;
+            // A started task's start is history: its predecessors are measured against the actual start, which is how
+            // Microsoft Project shows negative slack on a predecessor that finished after its successor really started.
+            _ls[i] = t.ActualStart is not null ? _es[i] : startLate;
         }
     }
 
@@ -398,13 +400,12 @@ internal sealed class CpmRun
     private Schedule Build(long start)
     {
         var result = new ScheduledTask[_n];
-        var leafFloat = new long[_n];
         for (var i = 0; i < _n; i++)
         {
             if (_summary[i]) continue;
             var t = _tasks[i];
-            var total = Math.Min(_project.Between(_es[i], _ls[i]), _project.Between(_ef[i], _lf[i]));
-            leafFloat[i] = total;
+            var finishFloat = _project.Between(_ef[i], _lf[i]);
+            var total = t.ActualStart is not null ? finishFloat : Math.Min(_project.Between(_es[i], _ls[i]), finishFloat);
             var free = Math.Max(0, Math.Min(total, FreeFloat(i)));
             var done = t.ActualFinish is not null || t.PercentComplete >= 100m;
             result[i] = new ScheduledTask(
@@ -480,18 +481,21 @@ internal sealed class CpmRun
     private long Duration(int i) => Math.Max(0, _tasks[i].DurationMinutes);
 
     /// <summary>A task starts at the next working moment — except a zero-duration one, which sits where it is driven (17:00 after an FS link).</summary>
-    private long StartOf(int i, long at) => Duration(i) == 0 ? at : _calendar[i].NextWorking(at);
+    private long StartOf(int i, long at) => Span(i) == 0 ? at : _calendar[i].NextWorking(at);
+
+    /// <summary>The working time from start to finish: the duration, or the span a file's timephased work gave it (splits).</summary>
+    private long Span(int i) => _tasks[i] is { ElapsedDuration: false, WorkSpanMinutes: > 0 and var span } ? span : Duration(i);
 
     private long Finish(int i, long start)
     {
-        var d = Duration(i);
+        var d = Span(i);
         if (d == 0) return start;
         return _tasks[i].ElapsedDuration ? start + d : _calendar[i].Add(start, d);
     }
 
     private long StartFromFinish(int i, long finish)
     {
-        var d = Duration(i);
+        var d = Span(i);
         if (d == 0) return finish;
         return _tasks[i].ElapsedDuration ? finish - d : _calendar[i].Add(finish, -d);
     }

@@ -26,6 +26,13 @@ public sealed record PlanTask
     public DateTime? ManualStart { get; init; }
     public DateTime? ManualFinish { get; init; }
 
+    /// <summary>
+    /// When set, the working minutes from the task's start to its finish, used instead of <see cref="DurationMinutes"/>
+    /// to place the finish: Microsoft Project's splits and resource-driven spans, read from a file's timephased work.
+    /// Clear it when the duration is edited. Ignored for elapsed durations and tasks with actuals.
+    /// </summary>
+    public long? WorkSpanMinutes { get; init; }
+
     /// <summary>Key into <see cref="PlanInput.TaskCalendars"/>; null = the project calendar.</summary>
     public string? CalendarKey { get; init; }
 }
