@@ -6,6 +6,8 @@ using TsPmo.Waterfall.Calendars;
 using TsPmo.Waterfall.Evm;
 using TsPmo.Waterfall.Import;
 using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Ports;
+using TsPmo.Waterfall.Widgets;
 
 namespace TsPmo.Waterfall;
 
@@ -37,6 +39,13 @@ public sealed class WaterfallModule : ITsPmoModule
             .AddScoped<MspdiImportService>())
         .Migrations()
         .Menu(new MenuEntry("Plan", "/Projects/{projectId}/Waterfall/Plan", MenuPlacement.ProjectTab) { Order = 10 })
+        .Menu(new MenuEntry("Gantt", "/Projects/{projectId}/Waterfall/Gantt", MenuPlacement.ProjectTab) { Order = 11 })
+        .Menu(new MenuEntry("Earned value", "/Projects/{projectId}/Waterfall/EarnedValue", MenuPlacement.ProjectTab) { Order = 12 })
+        .LifecycleHandler<WaterfallLifecycleHandler>()
+        .DemoSeeder<WaterfallDemoSeeder>()
+        .HealthSignals<WaterfallHealthSignals>()
+        .StatusReportSection<ScheduleStatusSection>()
+        .DashboardWidget<MilestonesWidget>()
         .ProjectApi(PlanApi.MapProjectApi)
         .ProjectApi(WaterfallApi.MapProjectApi);
 }

@@ -81,10 +81,20 @@ public sealed class BaselineService(
             throw new DomainValidationException("name", $"There is already a baseline named \"{name}\".");
         var state = await PlanStore.LoadAsync(connection, tx, projectId);
         if (state.Tasks.Count == 0) throw new RuleViolationException("The plan has no tasks yet: add tasks before saving a baseline.");
+        var id = await InsertAsync(connection, tx, projectId, name, user.DisplayName, StoredTime.Format(clock.UtcNow), state);
+        await audit.WriteAsync(connection, tx, new AuditEntry(WaterfallModule.Id, "baseline", id.ToString(), "saved", null, new { name, tasks = state.Tasks.Count }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return (await ListAsync(connection, projectId)).Single(b => b.Id == id);
+    }
+
+    /// <summary>Writes a baseline of <paramref name="state"/> as it stands (its stored schedule); shared with the demo seeder.</summary>
+    internal static async Task<long> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, long projectId, string name,
+        string by, string now, PlanState state)
+    {
         var reader = new PlanReader(state);
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO waterfall_baseline (project_id, name, created_at, created_by) VALUES (@projectId, @name, @now, @by) RETURNING id
-            """, new { projectId, name, now = StoredTime.Format(clock.UtcNow), by = user.DisplayName }, tx);
+            """, new { projectId, name, now, by }, tx);
         await connection.ExecuteAsync("""
             INSERT INTO waterfall_baseline_task (baseline_id, task_id, name, start, finish, duration_minutes, cost_minor, work_minutes, summary, milestone)
             VALUES (@id, @Id, @Name, @start, @finish, @DurationMinutes, @cost, @work, @summary, @Milestone)
@@ -93,9 +103,7 @@ public sealed class BaselineService(
             id, t.Id, t.Name, start = LocalTime.ToText(t.EarlyStart), finish = LocalTime.ToText(t.EarlyFinish), t.DurationMinutes,
             cost = reader.Rollup(t.Id).PlannedMinor, work = reader.Rollup(t.Id).WorkMinutes, summary = reader.IsSummary(t), t.Milestone,
         }), tx);
-        await audit.WriteAsync(connection, tx, new AuditEntry(WaterfallModule.Id, "baseline", id.ToString(), "saved", null, new { name, tasks = state.Tasks.Count }) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
-        return (await ListAsync(connection, projectId)).Single(b => b.Id == id);
+        return id;
     }
 
     public async Task DeleteAsync(long projectId, long baselineId, CancellationToken ct = default)

@@ -56,8 +56,6 @@ public sealed class MspdiImportService(
         {
             throw new DomainValidationException("file", ex.Message);
         }
-        var computed = schedule.Tasks.ToDictionary(t => t.Id);
-
         // People are matched (or created) through core before the plan's transaction; core audits each creation.
         var uids = file.Assignments.Select(a => a.ResourceUid).ToHashSet();
         var personByUid = new Dictionary<long, long>();
@@ -68,6 +66,22 @@ public sealed class MspdiImportService(
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM waterfall_task WHERE project_id = @projectId", new { projectId }, tx);
+        var (_, links, assignments) = await WritePlanAsync(connection, tx, projectId, file, schedule, personByUid, now, ct);
+        var result = new ImportResult(file.Tasks.Count, links, personByUid.Count, assignments, 1 + file.TaskCalendars.Count, LocalTime.ToText(file.Start));
+        await audit.WriteAsync(connection, tx, new AuditEntry(WaterfallModule.Id, "plan", projectId.ToString(), "imported",
+            new { tasks = before }, new { file.Name, result }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Replaces a project's plan with <paramref name="file"/> and its computed <paramref name="schedule"/> (ids = the file's UIDs),
+    /// with prepared batch inserts. Shared by the import and the demo seeder. Returns the new task id of each UID.
+    /// </summary>
+    internal static async Task<(Dictionary<long, long> IdByUid, int Links, int Assignments)> WritePlanAsync(System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction tx, long projectId, MspdiProject file, Schedule schedule, IReadOnlyDictionary<long, long> personByUid, string now, CancellationToken ct)
+    {
+        var computed = schedule.Tasks.ToDictionary(t => t.Id);
         await PlanStore.DeletePlanContentAsync(connection, tx, projectId);
         await connection.ExecuteAsync("DELETE FROM waterfall_baseline WHERE project_id = @projectId", new { projectId }, tx);
         await PlanStore.SaveSettingsAsync(connection, tx, new PlanSettings(projectId, file.Start, file.MinutesPerDay, file.MinutesPerWeek, file.DaysPerMonth,
@@ -123,11 +137,7 @@ public sealed class MspdiImportService(
                 await insertAssignment.ExecuteAsync(ct, projectId, a.Key.Task, a.Key.Person, Math.Max(0, a.Sum(x => x.WorkMinutes)));
 
         await PlanStore.SaveScheduleBoundsAsync(connection, tx, projectId, schedule, now);
-        var result = new ImportResult(file.Tasks.Count, links.Count, personByUid.Count, assignments.Count, 1 + file.TaskCalendars.Count, LocalTime.ToText(file.Start));
-        await audit.WriteAsync(connection, tx, new AuditEntry(WaterfallModule.Id, "plan", projectId.ToString(), "imported",
-            new { tasks = before }, new { file.Name, result }) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
-        return result;
+        return (idByUid, links.Count, assignments.Count);
     }
 
     /// <summary>The plan as MSPDI, with the stored schedule's dates; resources are the people assigned (UID = person id).</summary>
