@@ -198,6 +198,38 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void As_late_as_possible_task_sits_on_its_late_dates_and_drags_its_successors()
+    {
+        var p = new PlanBuilder();
+        var a = p.Task("A", Day, with: t => t with { Constraint = ConstraintKind.AsLateAsPossible });
+        var c = p.Task("C", Day);
+        var b = p.Task("B", 5 * Day);
+        p.Link(a, c);
+        var s = p.Compute();
+        Assert.Equal(At(8, 8), s.Of(a).EarlyStart);
+        Assert.Equal(At(8, 17), s.Of(a).EarlyFinish);
+        Assert.Equal(At(9, 8), s.Of(c).EarlyStart);
+        Assert.Equal(At(9, 17), s.Finish);
+        Assert.Equal(0, s.Of(a).TotalFloatMinutes);
+        Assert.Equal(At(9, 17), s.Of(b).EarlyFinish);
+    }
+
+    [Fact]
+    public void Without_honoring_constraint_dates_links_win()
+    {
+        var p = new PlanBuilder();
+        var x = p.Task("X", 3 * Day);
+        var y = p.Task("Y", 2 * Day, with: t => t with { Constraint = ConstraintKind.FinishNoLaterThan, ConstraintDate = At(8, 17) });
+        var z = p.Task("Z", Day, with: t => t with { Constraint = ConstraintKind.MustStartOn, ConstraintDate = At(5, 8) });
+        p.Link(x, y).Link(x, z);
+        var s = CpmScheduler.Compute(p.Input() with { HonorConstraintDates = false });
+        Assert.Equal(At(8, 8), s.Of(y).EarlyStart);   // after X, past its FNLT date
+        Assert.Equal(At(9, 17), s.Of(y).EarlyFinish);
+        Assert.True(s.Of(y).TotalFloatMinutes < 0);    // the missed constraint still shows as negative slack
+        Assert.Equal(At(8, 8), s.Of(z).EarlyStart);   // MSO behaves like "start no earlier than"
+    }
+
+    [Fact]
     public void Missed_deadline_is_flagged_and_pulls_late_finish_in()
     {
         var p = new PlanBuilder();

@@ -20,6 +20,13 @@ public sealed record MspdiProject
     public IReadOnlyDictionary<string, CalendarDefinition> TaskCalendars { get; init; } = new Dictionary<string, CalendarDefinition>();
     public required IReadOnlyList<MspdiTask> Tasks { get; init; }
     public required IReadOnlyList<PlanLink> Links { get; init; }
+    /// <summary>
+    /// Whether constraint dates win over links (Project's default). MSPDI's <c>HonorConstraints</c> element is
+    /// inverted in practice — Project writes 0 for the default "tasks will always honor their constraint dates" — as
+    /// MPXJ also reads it.
+    /// </summary>
+    public bool HonorConstraintDates { get; init; } = true;
+
     public IReadOnlyList<MspdiResource> Resources { get; init; } = [];
     public IReadOnlyList<MspdiAssignment> Assignments { get; init; } = [];
 }

@@ -12,6 +12,7 @@ public static class MspdiProjectExtensions
         {
             MinutesPerDay = project.MinutesPerDay,
             TaskCalendars = project.TaskCalendars,
+            HonorConstraintDates = project.HonorConstraintDates,
         };
     }
 }

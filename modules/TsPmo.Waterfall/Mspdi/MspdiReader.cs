@@ -164,6 +164,7 @@ public static class MspdiReader
                 MinutesPerWeek = minutesPerWeek,
                 DaysPerMonth = daysPerMonth,
                 CurrencyCode = Text(root, "CurrencyCode"),
+                HonorConstraintDates = Bool(root, "HonorConstraints") != true,
                 Calendar = projectCalendar,
                 TaskCalendars = taskCalendars,
                 Tasks = tasks,
@@ -219,18 +220,28 @@ public static class MspdiReader
                 }
             }
 
-            if (spans.Count == 0) return;
             var calendars = new Dictionary<CalendarDefinition, WorkingCalendar>();
             for (var i = 0; i < tasks.Count; i++)
             {
                 var t = tasks[i];
                 var p = t.Plan;
-                if (!spans.TryGetValue(p.Id, out var span) || summaries.Contains(p.Id) || p.ActualStart is not null || p.Manual
-                    || p.ElapsedDuration || p.DurationMinutes == 0) continue;
+                if (summaries.Contains(p.Id) || p.Manual || p.ElapsedDuration || p.DurationMinutes == 0 || p.ActualFinish is not null) continue;
+                DateTime first, last;
+                if (p.ActualStart is { } actualStart)
+                {
+                    // In progress: Project has already placed the remaining work; its Finish is where the task ends.
+                    if (t.Finish is not { } finish || finish <= actualStart) continue;
+                    (first, last) = (actualStart, finish);
+                }
+                else if (spans.TryGetValue(p.Id, out var span))
+                {
+                    (first, last) = (t.Start is { } s && s < span.First ? s : span.First, span.Last);
+                }
+                else continue;
+
                 var def = p.CalendarKey is { } key && taskCalendars.TryGetValue(key, out var tc) ? tc : projectCalendar;
                 if (!calendars.TryGetValue(def, out var cal)) calendars[def] = cal = new WorkingCalendar(def);
-                var first = t.Start is { } s && s < span.First ? s : span.First;
-                var minutes = cal.WorkingMinutesBetween(first, span.Last);
+                var minutes = cal.WorkingMinutesBetween(first, last);
                 // Seconds in the file's durations and dates leave a minute of noise; only a real difference counts.
                 if (minutes > 0 && Math.Abs(minutes - p.DurationMinutes) > 1)
                     tasks[i] = t with { Plan = p with { WorkSpanMinutes = minutes } };

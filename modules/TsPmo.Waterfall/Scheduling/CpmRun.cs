@@ -101,7 +101,37 @@ internal sealed class CpmRun
 
         if (_projectFinish == Unset) _projectFinish = _projectStart;
         Backward(order);
+
+        if (PinAsLateAsPossible())
+        {
+            // As late as possible tasks sit on their late dates, so their successors move with them (within their own
+            // float, so the project finish and every late date stay put); a second pass settles the early dates.
+            Forward(order);
+            Backward(order);
+        }
+
         return Build(start);
+    }
+
+    private long[]? _pinnedStart;
+
+    private bool PinAsLateAsPossible()
+    {
+        for (var i = 0; i < _n; i++)
+        {
+            var t = _tasks[i];
+            if (_summary[i] || t.Constraint != ConstraintKind.AsLateAsPossible || t.ActualStart is not null || t.Manual) continue;
+            if (_pinnedStart is null)
+            {
+                _pinnedStart = new long[_n];
+                Array.Fill(_pinnedStart, Unset);
+            }
+
+            // Never earlier than the links allow: with negative float the early dates win.
+            _pinnedStart[i] = Math.Max(_es[i], _ls[i]);
+        }
+
+        return _pinnedStart is not null;
     }
 
     // ---------------------------------------------------------------- graph
@@ -272,6 +302,7 @@ internal sealed class CpmRun
         }
 
         long fixedStart = Unset, fixedFinish = Unset, esCap = long.MaxValue, efCap = long.MaxValue;
+        var honor = _input.HonorConstraintDates;
         for (var k = i; k >= 0; k = _parent[k])
         {
             // A constraint on a summary task applies to every task under it.
@@ -281,17 +312,23 @@ internal sealed class CpmRun
             {
                 case ConstraintKind.StartNoEarlierThan: esFloor = Math.Max(esFloor, StartMoment(cal, date)); break;
                 case ConstraintKind.FinishNoEarlierThan: efFloor = Math.Max(efFloor, FinishMoment(cal, date)); break;
-                case ConstraintKind.StartNoLaterThan: esCap = Math.Min(esCap, StartMoment(cal, date)); break;
-                case ConstraintKind.FinishNoLaterThan: efCap = Math.Min(efCap, FinishMoment(cal, date)); break;
-                case ConstraintKind.MustStartOn when k == i: fixedStart = StartMoment(cal, date); break;
-                case ConstraintKind.MustFinishOn when k == i: fixedFinish = FinishMoment(cal, date); break;
+                case ConstraintKind.StartNoLaterThan when honor: esCap = Math.Min(esCap, StartMoment(cal, date)); break;
+                case ConstraintKind.FinishNoLaterThan when honor: efCap = Math.Min(efCap, FinishMoment(cal, date)); break;
+                case ConstraintKind.MustStartOn when k == i && honor: fixedStart = StartMoment(cal, date); break;
+                case ConstraintKind.MustFinishOn when k == i && honor: fixedFinish = FinishMoment(cal, date); break;
+                case ConstraintKind.MustFinishOn when k == i: efFloor = Math.Max(efFloor, FinishMoment(cal, date)); break;
                 case ConstraintKind.MustStartOn: esFloor = Math.Max(esFloor, StartMoment(cal, date)); break;
                 case ConstraintKind.MustFinishOn: efCap = Math.Min(efCap, FinishMoment(cal, date)); break;
             }
         }
 
         long es, ef;
-        if (fixedStart != Unset)
+        if (_pinnedStart is not null && _pinnedStart[i] != Unset)
+        {
+            es = Math.Max(_pinnedStart[i], StartOf(i, esFloor));
+            ef = Finish(i, es);
+        }
+        else if (fixedStart != Unset)
         {
             // Microsoft Project honours constraint dates over links by default: a must-start-on task sits on its date.
             es = fixedStart;

@@ -29,7 +29,8 @@ public sealed record PlanTask
     /// <summary>
     /// When set, the working minutes from the task's start to its finish, used instead of <see cref="DurationMinutes"/>
     /// to place the finish: Microsoft Project's splits and resource-driven spans, read from a file's timephased work.
-    /// Clear it when the duration is edited. Ignored for elapsed durations and tasks with actuals.
+    /// For a started task (actual start, no actual finish) it is the span from the actual start to the expected finish.
+    /// Clear it when the duration is edited. Ignored for elapsed durations.
     /// </summary>
     public long? WorkSpanMinutes { get; init; }
 
