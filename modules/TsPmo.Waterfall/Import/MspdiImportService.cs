@@ -45,7 +45,7 @@ public sealed class MspdiImportService(
 
         var input = new PlanInput(file.Start, file.Calendar, file.Tasks.Select(t => t.Plan).ToList(), file.Links)
         {
-            MinutesPerDay = file.MinutesPerDay, TaskCalendars = file.TaskCalendars,
+            MinutesPerDay = file.MinutesPerDay, TaskCalendars = file.TaskCalendars, HonorConstraintDates = file.HonorConstraintDates,
         };
         Schedule schedule;
         try
@@ -85,7 +85,7 @@ public sealed class MspdiImportService(
         await PlanStore.DeletePlanContentAsync(connection, tx, projectId);
         await connection.ExecuteAsync("DELETE FROM waterfall_baseline WHERE project_id = @projectId", new { projectId }, tx);
         await PlanStore.SaveSettingsAsync(connection, tx, new PlanSettings(projectId, file.Start, file.MinutesPerDay, file.MinutesPerWeek, file.DaysPerMonth,
-            file.CurrencyCode, file.StatusDate is { } sd ? DateOnly.FromDateTime(sd) : null, 0), now);
+            file.CurrencyCode, file.StatusDate is { } sd ? DateOnly.FromDateTime(sd) : null, 0) { HonorConstraintDates = file.HonorConstraintDates }, now);
         await CalendarStore.SaveAsync(connection, tx, projectId, CalendarStore.ProjectKey, file.Calendar);
         foreach (var (key, calendar) in file.TaskCalendars) await CalendarStore.SaveAsync(connection, tx, projectId, key, calendar);
 
@@ -156,7 +156,7 @@ public sealed class MspdiImportService(
         {
             Name = project.Name, Start = start, Finish = finish, StatusDate = state.Settings.StatusDate?.ToDateTime(new TimeOnly(17, 0)),
             MinutesPerDay = state.Settings.MinutesPerDay, MinutesPerWeek = state.Settings.MinutesPerWeek, DaysPerMonth = state.Settings.DaysPerMonth,
-            CurrencyCode = state.Settings.Currency, Calendar = state.Calendar,
+            CurrencyCode = state.Settings.Currency, Calendar = state.Calendar, HonorConstraintDates = state.Settings.HonorConstraintDates,
             TaskCalendars = state.Calendars.Where(c => c.Key != CalendarStore.ProjectKey).ToDictionary(c => c.Key, c => c.Value),
             Tasks = state.Tasks.Select(t => new MspdiTask(t.ToPlanTask(), t.OutlineLevel, reader.Wbs(t.Id), t.EarlyStart, t.EarlyFinish, t.Critical,
                 reader.Rollup(t.Id).PlannedMinor, reader.Rollup(t.Id).ActualMinor, t.Notes)).ToList(),

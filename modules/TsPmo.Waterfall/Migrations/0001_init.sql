@@ -10,6 +10,8 @@ CREATE TABLE waterfall_plan (
     days_per_month    INTEGER NOT NULL DEFAULT 20 CHECK (days_per_month BETWEEN 1 AND 31),
     currency          TEXT NULL,
     status_date       TEXT NULL,
+    -- Microsoft Project's "tasks will always honor their constraint dates" (on by default; an import may turn it off)
+    honor_constraints INTEGER NOT NULL DEFAULT 1,
     schedule_start    TEXT NULL,
     schedule_finish   TEXT NULL,
     updated_at        TEXT NOT NULL,

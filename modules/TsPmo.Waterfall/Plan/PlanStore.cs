@@ -58,7 +58,7 @@ internal static class PlanStore
     }
 
     private sealed record SettingsRow(long ProjectId, string? PlanStart, long MinutesPerDay, long MinutesPerWeek, long DaysPerMonth, string? Currency,
-        string? StatusDate, long Version);
+        string? StatusDate, long Version, long HonorConstraints);
 
     private const string TaskColumns = """
         id, project_id AS ProjectId, position, parent_id AS ParentId, outline_level AS OutlineLevel, name, notes, duration_minutes AS DurationMinutes,
@@ -73,11 +73,13 @@ internal static class PlanStore
     {
         var row = await connection.QuerySingleOrDefaultAsync<SettingsRow>("""
             SELECT project_id AS ProjectId, plan_start AS PlanStart, minutes_per_day AS MinutesPerDay, minutes_per_week AS MinutesPerWeek,
-                   days_per_month AS DaysPerMonth, currency, status_date AS StatusDate, version
+                   days_per_month AS DaysPerMonth, currency, status_date AS StatusDate, version,
+                   honor_constraints AS HonorConstraints
             FROM waterfall_plan WHERE project_id = @projectId
             """, new { projectId }, tx);
         return row is null ? PlanSettings.Default(projectId) : new PlanSettings(row.ProjectId, LocalTime.Parse(row.PlanStart), (int)row.MinutesPerDay,
-            (int)row.MinutesPerWeek, (int)row.DaysPerMonth, row.Currency, row.StatusDate is { } s ? LocalTime.ParseDay(s) : null, row.Version);
+            (int)row.MinutesPerWeek, (int)row.DaysPerMonth, row.Currency, row.StatusDate is { } s ? LocalTime.ParseDay(s) : null, row.Version)
+            { HonorConstraintDates = row.HonorConstraints != 0 };
     }
 
     public static async Task<PlanState> LoadAsync(DbConnection connection, DbTransaction? tx, long projectId)
@@ -102,12 +104,12 @@ internal static class PlanStore
 
     public static async Task SaveSettingsAsync(DbConnection connection, DbTransaction tx, PlanSettings s, string now) =>
         await connection.ExecuteAsync("""
-            INSERT INTO waterfall_plan (project_id, plan_start, minutes_per_day, minutes_per_week, days_per_month, currency, status_date, updated_at, version)
-            VALUES (@ProjectId, @start, @MinutesPerDay, @MinutesPerWeek, @DaysPerMonth, @Currency, @status, @now, 1)
+            INSERT INTO waterfall_plan (project_id, plan_start, minutes_per_day, minutes_per_week, days_per_month, currency, status_date, honor_constraints, updated_at, version)
+            VALUES (@ProjectId, @start, @MinutesPerDay, @MinutesPerWeek, @DaysPerMonth, @Currency, @status, @HonorConstraintDates, @now, 1)
             ON CONFLICT (project_id) DO UPDATE SET plan_start = excluded.plan_start, minutes_per_day = excluded.minutes_per_day,
                 minutes_per_week = excluded.minutes_per_week, days_per_month = excluded.days_per_month, currency = excluded.currency,
-                status_date = excluded.status_date, updated_at = excluded.updated_at, version = waterfall_plan.version + 1
-            """, new { s.ProjectId, start = LocalTime.ToText(s.PlanStart), s.MinutesPerDay, s.MinutesPerWeek, s.DaysPerMonth, s.Currency,
+                status_date = excluded.status_date, honor_constraints = excluded.honor_constraints, updated_at = excluded.updated_at, version = waterfall_plan.version + 1
+            """, new { s.ProjectId, start = LocalTime.ToText(s.PlanStart), s.MinutesPerDay, s.MinutesPerWeek, s.DaysPerMonth, s.Currency, s.HonorConstraintDates,
             status = s.StatusDate is { } d ? LocalTime.Day(d) : null, now }, tx);
 
     public static Task SaveScheduleBoundsAsync(DbConnection connection, DbTransaction tx, long projectId, Schedule? schedule, string now) =>

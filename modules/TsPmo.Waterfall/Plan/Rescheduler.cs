@@ -18,6 +18,7 @@ public static class Rescheduler
         new(start, state.Calendar, state.Tasks.Select(t => t.ToPlanTask()).ToList(), state.Links.Select(l => l.ToPlanLink()).ToList())
         {
             MinutesPerDay = state.Settings.MinutesPerDay,
+            HonorConstraintDates = state.Settings.HonorConstraintDates,
             TaskCalendars = state.Calendars.Where(c => c.Key != "").ToDictionary(c => c.Key, c => c.Value),
         };
 

@@ -74,5 +74,8 @@ public sealed record AssignmentRecord(long TaskId, long PersonId, string PersonN
 public sealed record PlanSettings(long ProjectId, DateTime? PlanStart, int MinutesPerDay, int MinutesPerWeek, int DaysPerMonth, string? Currency,
     DateOnly? StatusDate, long Version)
 {
+    /// <summary>Whether constraint dates win over links (Microsoft Project's default).</summary>
+    public bool HonorConstraintDates { get; init; } = true;
+
     public static PlanSettings Default(long projectId) => new(projectId, null, 480, 2400, 20, null, null, 0);
 }
