@@ -31,7 +31,18 @@ public sealed class BaselineService(
 {
     public const int Limit = 11;
 
-    private sealed record Row(long Id, string Name, string CreatedAt, string CreatedBy, long Tasks, string? Start, string? Finish, long Cost);
+    // A class, not a positional record: SQLite reports aggregate columns of an empty group as BLOB, which Dapper cannot fit to a constructor.
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string Name { get; set; } = "";
+        public string CreatedAt { get; set; } = "";
+        public string CreatedBy { get; set; } = "";
+        public long Tasks { get; set; }
+        public string? Start { get; set; }
+        public string? Finish { get; set; }
+        public long Cost { get; set; }
+    }
 
     internal sealed class TaskRow
     {

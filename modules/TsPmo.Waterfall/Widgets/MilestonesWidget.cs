@@ -24,7 +24,14 @@ public sealed class MilestonesViewComponent(IDbConnectionFactory connections, IO
 
     public sealed record Row(long ProjectId, string Project, string Milestone, DateOnly Date, bool Critical, bool Late);
 
-    private sealed record Raw(long ProjectId, string Project, string Milestone, string EarlyFinish, bool Critical);
+    private sealed class Raw
+    {
+        public long ProjectId { get; set; }
+        public string Project { get; set; } = "";
+        public string Milestone { get; set; } = "";
+        public string EarlyFinish { get; set; } = "";
+        public bool Critical { get; set; }
+    }
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
