@@ -59,8 +59,11 @@ public sealed class PlanReader
     public DateOnly? StartDay(TaskRecord t, DateTime? at) => at is not { } v ? null
         : t.DurationMinutes == 0 && !IsSummary(t) ? ZeroDay(v) : _calendar.StartDay(v);
 
-    public DateOnly? FinishDay(TaskRecord t, DateTime? at) => at is not { } v ? null
-        : t.DurationMinutes == 0 && !IsSummary(t) ? ZeroDay(v) : _calendar.FinishDay(v);
+    /// <summary>
+    /// The day a finish shows on, by Microsoft Project's rule for every task (a finish at or before the day's first working
+    /// minute belongs to the previous working day) — the rule MSPDI files are compared by, so milestones follow it too.
+    /// </summary>
+    public DateOnly? FinishDay(TaskRecord t, DateTime? at) => at is not { } v ? null : _calendar.FinishDay(v);
 
     private DateOnly ZeroDay(DateTime at) => _calendar.IsWorkingDay(DateOnly.FromDateTime(at)) ? DateOnly.FromDateTime(at) : _calendar.StartDay(at);
 
