@@ -14,7 +14,7 @@ namespace TsPmo.Waterfall.Gantt;
 public sealed class GanttSvg(PlanReader plan, IReadOnlyDictionary<long, (DateTime? Start, DateTime? Finish)> baseline, DateOnly today)
 {
     public const int MaxRows = 400;
-    private const int LabelWidth = 300, RowHeight = 30, HeaderHeight = 44, BarHeight = 14;
+    private const int LabelWidth = 300, Left = LabelWidth + 14, RowHeight = 30, HeaderHeight = 44, BarHeight = 14;
 
     // Inks ≥ 4.5:1 on white; fills are light tints of them with the dark ink as outline.
     private const string Blue = "#0b5394", BlueFill = "#cfe2ff", Red = "#b02a37", RedFill = "#f8d7da", Ink = "#212529", Grey = "#6c757d",
@@ -29,12 +29,13 @@ public sealed class GanttSvg(PlanReader plan, IReadOnlyDictionary<long, (DateTim
         var dates = tasks.SelectMany(t => new[] { t.EarlyStart, t.EarlyFinish }).Concat(baseline.Values.SelectMany(b => new[] { b.Start, b.Finish }))
             .Where(d => d is not null).Select(d => DateOnly.FromDateTime(d!.Value)).ToList();
         if (dates.Count == 0) return "";
-        _from = dates.Min().AddDays(-1);
+        _from = dates.Min();
         _from = _from.AddDays(-(((int)_from.DayOfWeek + 6) % 7)); // back to Monday
-        var to = dates.Max().AddDays(3);
+        var to = dates.Max().AddDays(2);
         var days = to.DayNumber - _from.DayNumber + 1;
-        _dayWidth = Math.Clamp(920.0 / days, 4, 36);
-        var width = LabelWidth + days * _dayWidth + 80;
+        // Fits the page's content width (about 1,100 px) beside the labels; long plans scroll sideways.
+        _dayWidth = Math.Clamp(740.0 / days, 4, 40);
+        var width = Left + days * _dayWidth + 70;
         var height = HeaderHeight + tasks.Count * RowHeight + 10;
         var rows = tasks.Select((t, i) => (t, i)).ToDictionary(x => x.t.Id, x => x.i);
         var svg = new StringBuilder();
@@ -45,14 +46,16 @@ public sealed class GanttSvg(PlanReader plan, IReadOnlyDictionary<long, (DateTim
         for (var d = 0; d < days; d++)
         {
             var day = _from.AddDays(d);
-            var x = LabelWidth + d * _dayWidth;
+            var x = Left + d * _dayWidth;
             if (DayTimes.Intervals(plan.State.Calendar, day).Count == 0)
                 svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{F(x)}" y="{HeaderHeight}" width="{F(_dayWidth)}" height="{F(height - HeaderHeight)}" fill="{Weekend}"/>""");
             if (day.DayOfWeek == DayOfWeek.Monday)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(x)}" y1="22" x2="{F(x)}" y2="{F(height)}" stroke="{Grid}"/>""");
-                if (_dayWidth * 7 >= 38) svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x + 3)}" y="38" fill="{Ink}" font-size="12">{day.Day}</text>""");
+                if (_dayWidth * 7 >= 38 && _dayWidth < 18) svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x + 3)}" y="38" fill="{Ink}" font-size="12">{day.Day}</text>""");
             }
+            if (_dayWidth >= 18)
+                svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x + _dayWidth / 2)}" y="38" fill="{Ink}" font-size="12" text-anchor="middle"{(day.DayOfWeek == DayOfWeek.Monday ? " font-weight=\"600\"" : "")}>{day.Day}</text>""");
             if (day.Day == 1 || d == 0)
                 svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x + 3)}" y="16" fill="{Ink}" font-weight="600">{day.ToString("MMM yyyy", CultureInfo.InvariantCulture)}</text>""");
         }
@@ -135,7 +138,7 @@ public sealed class GanttSvg(PlanReader plan, IReadOnlyDictionary<long, (DateTim
 
         if (today >= _from && today <= to)
         {
-            var x = LabelWidth + (today.DayNumber - _from.DayNumber + 0.5) * _dayWidth;
+            var x = Left + (today.DayNumber - _from.DayNumber + 0.5) * _dayWidth;
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(x)}" y1="{HeaderHeight - 4}" x2="{F(x)}" y2="{F(height)}" stroke="{Today}" stroke-width="2" stroke-dasharray="5 3"/>""");
             svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x + 4)}" y="{HeaderHeight - 6}" fill="{Today}" font-size="12" font-weight="600">Today</text>""");
         }
@@ -146,12 +149,12 @@ public sealed class GanttSvg(PlanReader plan, IReadOnlyDictionary<long, (DateTim
     /// <summary>x of a moment: its day's column, with the day's working hours spread over the column's width.</summary>
     private double X(DateTime? at)
     {
-        if (at is not { } t) return LabelWidth;
+        if (at is not { } t) return Left;
         var day = DateOnly.FromDateTime(t);
         var start = DayTimes.StartOf(plan.State.Calendar, day);
         var end = DayTimes.EndOf(plan.State.Calendar, day);
         var fraction = end > start ? Math.Clamp((t - start).TotalMinutes / (end - start).TotalMinutes, 0, 1) : 0;
-        return LabelWidth + (day.DayNumber - _from.DayNumber + fraction) * _dayWidth;
+        return Left + (day.DayNumber - _from.DayNumber + fraction) * _dayWidth;
     }
 
     private static string Day(DateOnly? day) => day?.ToString("d MMM", CultureInfo.InvariantCulture) ?? "";
