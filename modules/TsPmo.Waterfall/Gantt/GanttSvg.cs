@@ -139,8 +139,9 @@ public sealed class GanttSvg(PlanReader plan, IReadOnlyDictionary<long, (DateTim
         if (today >= _from && today <= to)
         {
             var x = Left + (today.DayNumber - _from.DayNumber + 0.5) * _dayWidth;
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(x)}" y1="{HeaderHeight - 4}" x2="{F(x)}" y2="{F(height)}" stroke="{Today}" stroke-width="2" stroke-dasharray="5 3"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x + 4)}" y="{HeaderHeight - 6}" fill="{Today}" font-size="12" font-weight="600">Today</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(x)}" y1="20" x2="{F(x)}" y2="{F(height)}" stroke="{Today}" stroke-width="2" stroke-dasharray="5 3"/>""");
+            // Labelled in the month row (the day row is full of numbers), on a white halo so it stays readable.
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(x)}" y="16" fill="{Today}" font-size="12" font-weight="700" text-anchor="middle" stroke="#fff" stroke-width="4" paint-order="stroke">Today</text>""");
         }
         svg.Append("</svg>");
         return svg.ToString();
