@@ -159,6 +159,29 @@ public sealed class CpmSchedulerTests
         Assert.Equal(At(5, 8), s.Start);
     }
 
+    [Theory]
+    // X (3 days, Mon–Wed) → Y (1 day) by FS: links alone put Y on Thursday.
+    [InlineData(ConstraintKind.AsSoonAsPossible, 0, 8, 8, 8, 17)]
+    [InlineData(ConstraintKind.StartNoEarlierThan, 9, 9, 8, 9, 17)]   // later than the links: moves
+    [InlineData(ConstraintKind.StartNoEarlierThan, 6, 8, 8, 8, 17)]   // earlier: links win
+    [InlineData(ConstraintKind.FinishNoEarlierThan, 12, 12, 8, 12, 17)]
+    [InlineData(ConstraintKind.StartNoLaterThan, 12, 8, 8, 8, 17)]    // not binding: ASAP
+    [InlineData(ConstraintKind.StartNoLaterThan, 7, 7, 8, 7, 17)]     // binding: the date wins over the link
+    [InlineData(ConstraintKind.FinishNoLaterThan, 7, 7, 8, 7, 17)]
+    [InlineData(ConstraintKind.MustStartOn, 12, 12, 8, 12, 17)]
+    [InlineData(ConstraintKind.MustFinishOn, 6, 6, 8, 6, 17)]
+    public void Each_constraint_kind_in_the_forward_pass(ConstraintKind kind, int day, int sd, int sh, int fd, int fh)
+    {
+        var p = new PlanBuilder();
+        var x = p.Task("X", 3 * Day);
+        var y = p.Task("Y", Day, with: t => t with { Constraint = kind, ConstraintDate = kind == ConstraintKind.AsSoonAsPossible ? null : new DateTime(2026, 1, day) });
+        p.Link(x, y);
+        var s = p.Compute();
+        Assert.Equal(At(sd, sh), s.Of(y).EarlyStart);
+        Assert.Equal(At(fd, fh), s.Of(y).EarlyFinish);
+        if (s.Of(y).EarlyStart < At(8, 8)) Assert.True(s.Of(x).TotalFloatMinutes < 0); // a broken link shows as negative float
+    }
+
     [Fact]
     public void Must_start_on_overrides_links()
     {
@@ -230,6 +253,28 @@ public sealed class CpmSchedulerTests
     }
 
     [Fact]
+    public void Work_span_places_the_finish_of_a_split_task()
+    {
+        // 2 days of duration spread over 3 working days (a day's split in the middle), as read from timephased work.
+        var p = new PlanBuilder();
+        var a = p.Task("A", 2 * Day, with: t => t with { WorkSpanMinutes = 3 * Day });
+        var b = p.Task("B", Day);
+        p.Link(a, b);
+        var s = p.Compute();
+        Assert.Equal(At(7, 17), s.Of(a).EarlyFinish);
+        Assert.Equal(At(8, 8), s.Of(b).EarlyStart);
+
+        // In progress: started Monday 13:00, expected to finish Wednesday noon whatever the duration says.
+        var q = new PlanBuilder();
+        var c = q.Task("C", Day, with: t => t with { ActualStart = At(5, 13), WorkSpanMinutes = 2 * Day });
+        var d = q.Task("D", Day);
+        q.Link(c, d);
+        var r = q.Compute();
+        Assert.Equal(At(7, 12), r.Of(c).EarlyFinish);
+        Assert.Equal(At(7, 13), r.Of(d).EarlyStart);
+    }
+
+    [Fact]
     public void Missed_deadline_is_flagged_and_pulls_late_finish_in()
     {
         var p = new PlanBuilder();
@@ -263,6 +308,46 @@ public sealed class CpmSchedulerTests
         Assert.Equal(At(7, 12), s.Of(b).EarlyFinish);
         Assert.Equal(At(7, 13), s.Of(d).EarlyStart);
         Assert.False(s.Of(a).Critical);
+    }
+
+    [Fact]
+    public void Predecessors_of_started_tasks_are_measured_against_the_remaining_work_or_the_started_summary()
+    {
+        // Checked against Microsoft Project's own slack in the 3-point sample (in-progress successors, a started summary).
+        var p = new PlanBuilder();
+        var a = p.Task("A", 2 * Day);
+        var b = p.Task("B", 3 * Day, with: t => t with { ActualStart = At(5, 8), PercentComplete = 50 });
+        var c = p.Task("C", 5 * Day);
+        p.Link(a, b);
+        var s = p.Compute();
+        Assert.Equal(At(5, 8), s.Of(b).LateStart);            // a started task's late start is its actual start
+        Assert.Equal(2 * Day, s.Of(b).TotalFloatMinutes);      // late finish Friday − early finish Wednesday
+        Assert.Equal(At(8, 12), s.Of(a).LateFinish);           // B's remaining 1.5 days must start by Thursday 13:00
+        Assert.Equal(Day + Day / 2, s.Of(a).TotalFloatMinutes);
+        Assert.False(s.Of(c).TotalFloatMinutes < 0);
+
+        var q = new PlanBuilder();
+        var x = q.Task("X", 3 * Day);
+        var phase = q.Task("Phase", 0, with: t => t with { Milestone = false });
+        q.Task("D", Day, phase, t => t with { ActualStart = At(5, 8) });
+        q.Task("E", Day, phase);
+        q.Link(x, phase);
+        var r = q.Compute();
+        Assert.Equal(-3 * Day, r.Of(x).TotalFloatMinutes);     // the phase really started Monday, before X can finish
+        Assert.True(r.Of(x).Critical);
+    }
+
+    [Fact]
+    public void Leveling_delay_moves_the_task_after_its_early_start()
+    {
+        var p = new PlanBuilder();
+        var a = p.Task("A", Day);
+        var b = p.Task("B", Day, with: t => t with { LevelingDelayMinutes = 24 * 60 });                              // 1 elapsed day
+        var c = p.Task("C", Day, with: t => t with { LevelingDelayMinutes = Day / 2, LevelingDelayElapsed = false }); // half a working day
+        p.Link(a, b).Link(a, c);
+        var s = p.Compute();
+        Assert.Equal(At(7, 8), s.Of(b).EarlyStart);
+        Assert.Equal(At(6, 13), s.Of(c).EarlyStart);
     }
 
     [Fact]

@@ -74,6 +74,7 @@ public sealed class MspdiReaderTests
             <Task><UID>4</UID><ID>4</ID><Name></Name><IsNull>1</IsNull></Task>
             <Task><UID>5</UID><ID>5</ID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT15H0M0S</Duration>
               <ConstraintType>4</ConstraintType><ConstraintDate>2026-01-08T08:30:00</ConstraintDate><Deadline>2026-01-15T17:00:00</Deadline>
+              <LevelingDelay>14400</LevelingDelay><LevelingDelayFormat>8</LevelingDelayFormat>
               <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>3</Type><LinkLag>14400</LinkLag><LagFormat>8</LagFormat></PredecessorLink>
               <PredecessorLink><PredecessorUID>3</PredecessorUID><Type>0</Type><LinkLag>-600</LinkLag><LagFormat>5</LagFormat></PredecessorLink>
               <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>2</Type><LinkLag>50</LinkLag><LagFormat>19</LagFormat></PredecessorLink>
@@ -129,6 +130,8 @@ public sealed class MspdiReaderTests
         Assert.Equal(ConstraintKind.StartNoEarlierThan, build.Constraint);
         Assert.Equal(new DateTime(2026, 1, 8, 8, 30, 0), build.ConstraintDate);
         Assert.Equal(new DateTime(2026, 1, 15, 17, 0, 0), build.Deadline);
+        Assert.Equal(1440, build.LevelingDelayMinutes);
+        Assert.True(build.LevelingDelayElapsed);
 
         var signOff = p.Tasks[4].Plan;
         Assert.True(signOff.Milestone);
@@ -211,6 +214,46 @@ public sealed class MspdiReaderTests
             """;
         var ex = Assert.Throws<MspdiFormatException>(() => Read(xxe));
         Assert.Contains("DTD", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Timephased_work_gives_split_and_in_progress_spans()
+    {
+        const string xml = """
+            <Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-01-05T08:00:00</StartDate><Tasks>
+              <Task><UID>1</UID><Name>Split</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration>
+                <Start>2026-01-05T08:00:00</Start><Finish>2026-01-07T17:00:00</Finish></Task>
+              <Task><UID>2</UID><Name>Started</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+                <ActualStart>2026-01-05T13:00:00</ActualStart><Start>2026-01-05T13:00:00</Start><Finish>2026-01-07T12:00:00</Finish></Task>
+              <Task><UID>3</UID><Name>Plain</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task>
+            </Tasks><Assignments>
+              <Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT16H0M0S</Work>
+                <TimephasedData><Type>1</Type><UID>1</UID><Start>2026-01-05T08:00:00</Start><Finish>2026-01-06T08:00:00</Finish><Unit>2</Unit><Value>PT8H0M0S</Value></TimephasedData>
+                <TimephasedData><Type>1</Type><UID>1</UID><Start>2026-01-06T08:00:00</Start><Finish>2026-01-07T08:00:00</Finish><Unit>2</Unit></TimephasedData>
+                <TimephasedData><Type>1</Type><UID>1</UID><Start>2026-01-07T08:00:00</Start><Finish>2026-01-07T17:00:00</Finish><Unit>2</Unit><Value>PT8H0M0S</Value></TimephasedData>
+              </Assignment>
+            </Assignments></Project>
+            """;
+        var p = Read(xml);
+        Assert.Equal([1440L, 960L, null], p.Tasks.Select(t => t.Plan.WorkSpanMinutes));
+        var s = CpmScheduler.Compute(p.ToPlanInput());
+        Assert.Equal(new DateTime(2026, 1, 7, 17, 0, 0), s.Of(1).EarlyFinish);
+        Assert.Equal(new DateTime(2026, 1, 7, 12, 0, 0), s.Of(2).EarlyFinish);
+    }
+
+    [Fact]
+    public void An_inactive_task_does_not_drive_its_successors()
+    {
+        const string xml = """
+            <Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-01-05T08:00:00</StartDate><Tasks>
+              <Task><UID>1</UID><Name>Dropped</Name><Active>0</Active><OutlineLevel>1</OutlineLevel><Duration>PT40H0M0S</Duration></Task>
+              <Task><UID>2</UID><Name>Next</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+                <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+            </Tasks></Project>
+            """;
+        var p = Read(xml);
+        Assert.Empty(p.Links);
+        Assert.Equal(new DateTime(2026, 1, 5, 8, 0, 0), CpmScheduler.Compute(p.ToPlanInput()).Of(2).EarlyStart);
     }
 
     [Fact]

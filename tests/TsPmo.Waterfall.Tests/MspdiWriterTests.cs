@@ -29,8 +29,8 @@ public sealed class MspdiWriterTests
         Assert.Equal(a.Tasks.Select(t => (t.Plan.Id, t.Plan.Name, t.Plan.ParentId, t.OutlineLevel)), b.Tasks.Select(t => (t.Plan.Id, t.Plan.Name, t.Plan.ParentId, t.OutlineLevel)));
         var leaves = a.Tasks.Where(t => !a.Tasks.Any(c => c.Plan.ParentId == t.Plan.Id)).Select(t => t.Plan.Id).ToHashSet();
         Assert.Equal(
-            a.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor)),
-            b.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor)));
+            a.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor, t.Plan.LevelingDelayMinutes)),
+            b.Tasks.Where(t => leaves.Contains(t.Plan.Id)).Select(t => (t.Plan.DurationMinutes, t.Plan.ElapsedDuration, t.Plan.Milestone, t.Plan.Constraint, t.Plan.ConstraintDate, t.Plan.ActualStart, t.Plan.ActualFinish, t.Plan.Manual, t.PlannedCostMinor, t.Plan.LevelingDelayMinutes)));
         Assert.Equal(a.Links, b.Links);
         Assert.Equal(sa.Tasks.Select(t => (t.Id, t.EarlyStart, t.EarlyFinish, t.Critical)), sb.Tasks.Select(t => (t.Id, t.EarlyStart, t.EarlyFinish, t.Critical)));
         Assert.Equal(sa.Finish, sb.Finish);
@@ -73,6 +73,20 @@ public sealed class MspdiWriterTests
         var positions = expected.Select(e => actual.IndexOf(e)).ToList();
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public void Characters_xml_cannot_carry_are_dropped_not_fatal()
+    {
+        var task = new MspdiTask(new PlanTask { Id = 1, Name = "Bell\u0007 and emoji 🚀", DurationMinutes = 480 }, 1, null, null, null, null, 0, 0, "line\u0001break");
+        var project = new MspdiProject
+        {
+            Name = "Odd\u000Bname", Start = new DateTime(2026, 1, 5, 8, 0, 0), Calendar = CalendarDefinition.Standard, Tasks = [task], Links = [],
+        };
+        var (again, _, _) = RoundTrip(project, CpmScheduler.Compute(project.ToPlanInput()));
+        Assert.Equal("Bell and emoji 🚀", again.Tasks[0].Plan.Name);
+        Assert.Equal("linebreak", again.Tasks[0].Notes);
+        Assert.Equal("Oddname", again.Name);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public static class MspdiReader
                 IgnoreWhitespace = true,
             };
             using var reader = XmlReader.Create(xml, settings);
-            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            // No LoadOptions.SetLineInfo: it nearly triples the memory of a large plan; messages name the task instead.
+            doc = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException ex)
         {
@@ -64,6 +65,7 @@ public static class MspdiReader
             var links = new List<PlanLink>();
             var taskCalendars = new Dictionary<string, CalendarDefinition>();
             var uids = new HashSet<long>();
+            var inactive = new HashSet<long>();
             var outline = new Stack<(int Level, long Uid)>();
             var pendingLinks = new List<(long Pred, long Succ, XElement Link)>();
             DateTime? earliestStart = null;
@@ -71,23 +73,27 @@ public static class MspdiReader
             foreach (var task in root.Element(_ns + "Tasks")?.Elements(_ns + "Task") ?? [])
             {
                 if (Bool(task, "IsNull") == true) continue;
-                var uid = Long(task, "UID") ?? throw Bad(task, "A task has no UID.");
-                var level = Int(task, "OutlineLevel") ?? 1;
-                if (uid == 0 || level == 0) continue; // the project summary task
+                var uid = Long(task, "UID") ?? throw Bad(task, "A task has no UID");
+                var level = Int(task, "OutlineLevel");
+                // The project summary task: UID 0 at outline level 0 (or without a level, or flagged summary). A UID 0 at a
+                // real outline level from an exporter that numbers from zero is kept as an ordinary task.
+                if (level == 0 || (uid == 0 && (level is null || Bool(task, "Summary") == true))) continue;
+                level ??= 1;
                 var name = Text(task, "Name") ?? "";
-                if (!uids.Add(uid)) throw Bad(task, $"Task UID {uid} (\"{name}\") appears more than once.");
+                if (Bool(task, "Active") == false) inactive.Add(uid);
+                if (!uids.Add(uid)) throw Bad(task, $"Task UID {uid} (\"{name}\") appears more than once");
 
                 while (outline.Count > 0 && outline.Peek().Level >= level) outline.Pop();
                 long? parent = outline.Count > 0 ? outline.Peek().Uid : null;
-                outline.Push((level, uid));
+                outline.Push((level.Value, uid));
 
                 var durationFormat = Int(task, "DurationFormat") ?? 7;
                 var duration = 0L;
                 if (Text(task, "Duration") is { } durationText)
                 {
                     if (!MspdiValues.TryParseDurationMinutes(durationText, out duration))
-                        throw Bad(task, $"Task \"{name}\" (UID {uid}) has an unreadable Duration \"{durationText}\".");
-                    if (duration < 0) throw Bad(task, $"Task \"{name}\" (UID {uid}) has a negative Duration \"{durationText}\".");
+                        throw Bad(task, $"Task \"{name}\" (UID {uid}) has an unreadable Duration \"{durationText}\"");
+                    if (duration < 0) throw Bad(task, $"Task \"{name}\" (UID {uid}) has a negative Duration \"{durationText}\"");
                 }
 
                 var start = Date(task, "Start");
@@ -121,10 +127,13 @@ public static class MspdiReader
                     ManualStart = manual ? Date(task, "ManualStart") ?? start : null,
                     ManualFinish = manual ? Date(task, "ManualFinish") ?? finish : null,
                     CalendarKey = calendarKey,
+                    // LevelingDelay is in tenths of a minute; its format says whether it counts calendar time (8 = edays).
+                    LevelingDelayMinutes = Math.Max(0, (long)Math.Round((Long(task, "LevelingDelay") ?? 0) / 10.0, MidpointRounding.AwayFromZero)),
+                    LevelingDelayElapsed = MspdiValues.IsElapsedFormat(Int(task, "LevelingDelayFormat") ?? 8),
                 };
 
                 tasks.Add(new MspdiTask(
-                    plan, level, Text(task, "WBS") ?? Text(task, "OutlineNumber"), start, finish, Bool(task, "Critical"),
+                    plan, level.Value, Text(task, "WBS") ?? Text(task, "OutlineNumber"), start, finish, Bool(task, "Critical"),
                     Money(Decimal(task, "Cost"), currencyDigits), Money(Decimal(task, "ActualCost"), currencyDigits), Text(task, "Notes")));
 
                 foreach (var link in task.Elements(_ns + "PredecessorLink"))
@@ -148,6 +157,7 @@ public static class MspdiReader
             foreach (var (pred, succ, link) in pendingLinks)
             {
                 if (!uids.Contains(pred)) continue; // a link to a deleted or external task: Project drops it too
+                if (inactive.Contains(pred)) continue; // an inactive task (Project 2010+) no longer drives anything
                 links.Add(ReadLink(pred, succ, link));
             }
 
@@ -235,6 +245,8 @@ public static class MspdiReader
                 }
                 else if (spans.TryGetValue(p.Id, out var span))
                 {
+                    // Trust the work only when it ends where the task does: stale timephased data must not move a task.
+                    if (t.Finish is { } stored && Math.Abs((stored - span.Last).TotalMinutes) > 2) continue;
                     (first, last) = (t.Start is { } s && s < span.First ? s : span.First, span.Last);
                 }
                 else continue;
@@ -303,7 +315,10 @@ public static class MspdiReader
         private DateTime? Date(XElement parent, string name) =>
             Text(parent, name) is { Length: > 0 } s && MspdiValues.TryParseDate(s, out var d) ? d : null;
 
-        private static MspdiFormatException Bad(XElement at, string message) =>
-            new(at is IXmlLineInfo { } li && li.HasLineInfo() ? $"{message} (line {li.LineNumber})" : message);
+        private MspdiFormatException Bad(XElement task, string message)
+        {
+            var position = task.ElementsBeforeSelf(_ns + "Task").Count() + 1;
+            return new MspdiFormatException($"{message} (task element {position} of <Tasks>).");
+        }
     }
 }

@@ -239,6 +239,11 @@ public static class MspdiWriter
                 if (p.ConstraintDate is { } cd && p.Constraint is not ConstraintKind.AsSoonAsPossible and not ConstraintKind.AsLateAsPossible)
                     El("ConstraintDate", MspdiValues.FormatDate(cd));
                 if (p.Deadline is { } deadline) El("Deadline", MspdiValues.FormatDate(deadline));
+                if (p.LevelingDelayMinutes > 0)
+                {
+                    El("LevelingDelay", p.LevelingDelayMinutes * 10);
+                    El("LevelingDelayFormat", p.LevelingDelayElapsed ? "8" : "7");
+                }
                 if (t.Notes is { Length: > 0 } notes) El("Notes", notes);
 
                 if (linksBySuccessor.TryGetValue(p.Id, out var links))
@@ -361,7 +366,30 @@ public static class MspdiWriter
             return numbers;
         }
 
-        private void El(string name, string value) => w.WriteElementString(name, value);
+        private void El(string name, string value) => w.WriteElementString(name, XmlText(value));
+
+        /// <summary>Names and notes typed elsewhere can hold control characters XML 1.0 cannot carry; drop them rather than fail the export.</summary>
+        private static string XmlText(string value)
+        {
+            var firstBad = -1;
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (XmlConvert.IsXmlChar(value[i])) continue;
+                if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i])) { i++; continue; }
+                firstBad = i;
+                break;
+            }
+
+            if (firstBad < 0) return value;
+            var sb = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (XmlConvert.IsXmlChar(value[i])) sb.Append(value[i]);
+                else if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i])) { sb.Append(value[i]).Append(value[i + 1]); i++; }
+            }
+
+            return sb.ToString();
+        }
 
         private void El(string name, long value) => w.WriteElementString(name, value.ToString(CultureInfo.InvariantCulture));
     }

@@ -30,7 +30,11 @@ internal sealed class CpmRun
     private long _projectStart;
     private long _projectFinish;
 
-    private readonly record struct Edge(int Pred, int Succ, LinkType Type, long Lag, LagUnit Unit);
+    /// <summary>A link between two nodes; <see cref="Via"/> is the summary a link into a summary was aimed at (else −1).</summary>
+    private readonly record struct Edge(int Pred, int Succ, LinkType Type, long Lag, LagUnit Unit, int Via = -1);
+
+    // Per summary targeted by a link: the earliest actual start under it (Unset when nothing under it has started).
+    private long[]? _summaryActualStart;
 
     public CpmRun(PlanInput input)
     {
@@ -59,7 +63,7 @@ internal sealed class CpmRun
         for (var i = 0; i < _n; i++)
         {
             if (!index.TryAdd(_tasks[i].Id, i))
-                throw new ArgumentException($"Task id {_tasks[i].Id} appears twice in the plan.", nameof(_input));
+                throw new ArgumentException($"Task id {_tasks[i].Id} appears twice in the plan.", "input");
         }
 
         var taskCalendars = new Dictionary<string, WorkingCalendar>();
@@ -150,8 +154,21 @@ internal sealed class CpmRun
             }
 
             // A link into a summary applies to every task under it.
-            foreach (var leaf in Leaves(succ, leavesCache))
-                AddEdge(new Edge(pred, leaf, link.Type, link.Lag, link.LagUnit));
+            var leaves = Leaves(succ, leavesCache);
+            foreach (var leaf in leaves)
+                AddEdge(new Edge(pred, leaf, link.Type, link.Lag, link.LagUnit, succ));
+            if (_summaryActualStart is null)
+            {
+                _summaryActualStart = new long[_n];
+                Array.Fill(_summaryActualStart, Unset);
+            }
+
+            foreach (var leaf in leaves)
+            {
+                if (_tasks[leaf].ActualStart is not { } started) continue;
+                var at = WorkingCalendar.ToMinutes(started);
+                if (_summaryActualStart[succ] == Unset || at < _summaryActualStart[succ]) _summaryActualStart[succ] = at;
+            }
         }
     }
 
@@ -350,6 +367,14 @@ internal sealed class CpmRun
                 es = StartFromFinish(i, ef);
             }
 
+            if (t.LevelingDelayMinutes > 0)
+            {
+                // A levelled task starts its delay after where the links put it.
+                var delayed = t.LevelingDelayElapsed ? es + t.LevelingDelayMinutes : cal.Add(es, t.LevelingDelayMinutes);
+                es = StartOf(i, delayed);
+                ef = Finish(i, es);
+            }
+
             if (esCap < es)
             {
                 es = StartOf(i, esCap);
@@ -383,9 +408,9 @@ internal sealed class CpmRun
             {
                 switch (e.Type)
                 {
-                    case LinkType.FinishToStart: lf = Math.Min(lf, LagBack(e, _ls[e.Succ])); break;
+                    case LinkType.FinishToStart: lf = Math.Min(lf, LagBack(e, SeenLateStart(e))); break;
                     case LinkType.FinishToFinish: lf = Math.Min(lf, LagBack(e, _lf[e.Succ])); break;
-                    case LinkType.StartToStart: lsCap = Math.Min(lsCap, LagBack(e, _ls[e.Succ])); break;
+                    case LinkType.StartToStart: lsCap = Math.Min(lsCap, LagBack(e, SeenLateStart(e))); break;
                     case LinkType.StartToFinish: lsCap = Math.Min(lsCap, LagBack(e, _lf[e.Succ])); break;
                 }
             }
@@ -425,11 +450,26 @@ internal sealed class CpmRun
                 finish = Finish(i, startLate);
             }
 
-            _lf[i] = finish;
-            // A started task's start is history: its predecessors are measured against the actual start, which is how
-            // Microsoft Project shows negative slack on a predecessor that finished after its successor really started.
+            // A started task's start is history: its late start is the actual start; a finished one's late finish is
+            // its actual finish (no slack left to use), as Microsoft Project shows them.
+            _lf[i] = t.ActualFinish is not null ? _ef[i] : finish;
             _ls[i] = t.ActualStart is not null ? _es[i] : startLate;
         }
+    }
+
+    /// <summary>
+    /// The successor start a predecessor must finish by. Microsoft Project measures against what is left: a started
+    /// task's remaining work must start by its late finish minus the remaining duration; a started summary (a link
+    /// into it) cannot start later than it did, so a predecessor finishing after that shows negative slack.
+    /// </summary>
+    private long SeenLateStart(in Edge e)
+    {
+        if (e.Via >= 0 && _summaryActualStart is { } started && started[e.Via] != Unset) return started[e.Via];
+        var s = e.Succ;
+        var t = _tasks[s];
+        if (t.ActualStart is null || t.ActualFinish is not null || _summary[s]) return _ls[s];
+        var remaining = (long)Math.Round(Span(s) * (double)(100m - Math.Clamp(t.PercentComplete, 0m, 100m)) / 100.0, MidpointRounding.AwayFromZero);
+        return t.ElapsedDuration ? _lf[s] - remaining : _calendar[s].Add(_lf[s], -remaining);
     }
 
     // ---------------------------------------------------------------- results

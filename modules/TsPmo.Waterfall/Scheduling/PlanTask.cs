@@ -34,6 +34,15 @@ public sealed record PlanTask
     /// </summary>
     public long? WorkSpanMinutes { get; init; }
 
+    /// <summary>
+    /// Resource levelling's delay of the task after its early start (Microsoft Project's Leveling Delay), in working
+    /// minutes of the task's calendar, or calendar minutes when <see cref="LevelingDelayElapsed"/> (Project's default
+    /// unit is elapsed days). The engine does not level; it honours a delay a levelled file carries.
+    /// </summary>
+    public long LevelingDelayMinutes { get; init; }
+
+    public bool LevelingDelayElapsed { get; init; } = true;
+
     /// <summary>Key into <see cref="PlanInput.TaskCalendars"/>; null = the project calendar.</summary>
     public string? CalendarKey { get; init; }
 }

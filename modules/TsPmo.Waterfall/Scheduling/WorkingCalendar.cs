@@ -45,7 +45,19 @@ public sealed class WorkingCalendar
 
         _exceptionDays = [.. _exceptions.Keys];
         Array.Sort(_exceptionDays);
+
+        // Most calendars' exceptions span a few years: a flat array indexed by day beats hashing on every day visited.
+        if (_exceptionDays.Length > 0 && _exceptionDays[^1] - _exceptionDays[0] < MaxFlatExceptionSpan)
+        {
+            _flatFrom = _exceptionDays[0];
+            _flat = new int[]?[_exceptionDays[^1] - _flatFrom + 1];
+            foreach (var (day, intervals) in _exceptions) _flat[day - _flatFrom] = intervals;
+        }
     }
+
+    private const int MaxFlatExceptionSpan = 366 * 60;
+    private readonly int[]?[]? _flat;
+    private readonly int _flatFrom;
 
     public CalendarDefinition Definition { get; }
 
@@ -234,12 +246,22 @@ public sealed class WorkingCalendar
         return total;
     }
 
-    internal int DayMinutes(int day) =>
-        _exceptions.Count > 0 && _exceptions.TryGetValue(day, out var ex) ? Sum(ex) : _weekDayMinutes[(day + 1) % 7];
+    internal int DayMinutes(int day) => Exception(day) is { } ex ? Sum(ex) : _weekDayMinutes[(day + 1) % 7];
 
     /// <summary>Day 0 (0001-01-01) is a Monday, so the weekday of day n is (n + 1) mod 7 in <see cref="DayOfWeek"/> numbering.</summary>
-    internal int[] Intervals(int day) =>
-        _exceptions.Count > 0 && _exceptions.TryGetValue(day, out var ex) ? ex : _week[(day + 1) % 7];
+    internal int[] Intervals(int day) => Exception(day) ?? _week[(day + 1) % 7];
+
+    private int[]? Exception(int day)
+    {
+        if (_exceptions.Count == 0) return null;
+        if (_flat is not null)
+        {
+            var offset = day - _flatFrom;
+            return (uint)offset < (uint)_flat.Length ? _flat[offset] : null;
+        }
+
+        return _exceptions.TryGetValue(day, out var ex) ? ex : null;
+    }
 
     private int NextExceptionDay(int day)
     {
