@@ -12,7 +12,8 @@ public sealed class WaterfallPlanApiTests
     {
         var factory = new TsPmoFactory();
         var api = await factory.CreateAdminApiAsync();
-        var response = await api.PostAsJsonAsync("/api/v1/projects", new { name = "Warehouse move", code = "WH-" + Guid.NewGuid().ToString("N")[..6], methodology = "waterfall", startDate = start, targetDate = "2026-06-30" });
+        var response = await api.PostAsJsonAsync("/api/v1/projects", new { name = "Warehouse move", code = "WH-" + Guid.NewGuid().ToString("N")[..6], methodology = "waterfall", startDate = start,
+            targetDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture).AddDays(120).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (factory, api, (await response.JsonAsync()).GetProperty("id").GetInt64());
     }
