@@ -79,6 +79,19 @@ public sealed class WaterfallJourneyTests
         await page.GotoAsync($"/Projects/{projectId}/Waterfall/Plan");
         await session.ScreenshotAsync("waterfall-plan");
 
+        // The task form and the calendar are accessible too; a national holiday is added to the calendar.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit Frontend" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Predecessors")).ToHaveValueAsync("1SS+2d");
+        await session.AssertAccessibleAsync();
+        await session.ScreenshotAsync("waterfall-task");
+        await page.GotoAsync($"/Projects/{projectId}/Waterfall/Calendar");
+        await page.GetByLabel("Exception name").FillAsync("Founders' day");
+        await page.GetByLabel("From").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add exception" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Founders' day is in the calendar");
+        await session.AssertAccessibleAsync();
+        await session.ScreenshotAsync("waterfall-calendar");
+
         await EditTaskAsync(page, projectId, "Design", ("Planned cost", "5000"));
         await EditTaskAsync(page, projectId, "Backend", ("Planned cost", "8000"));
         await EditTaskAsync(page, projectId, "Frontend", ("Planned cost", "4800"));

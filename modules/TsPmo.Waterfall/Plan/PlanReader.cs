@@ -69,6 +69,10 @@ public sealed class PlanReader
 
     public IEnumerable<LinkRecord> Predecessors(long id) => _predecessors[id];
 
+    /// <summary>What the Duration column shows: a summary's span in working days of its scheduled dates, a task its own duration.</summary>
+    public decimal DurationDays(TaskRecord t) =>
+        IsSummary(t) && t.EarlyStart is { } s && t.EarlyFinish is { } f ? Days(_calendar.WorkingMinutesBetween(s, f)) : Days(t.DurationMinutes);
+
     public decimal Days(long minutes) => Math.Round((decimal)minutes / MinutesPerDay, 2);
 
     /// <summary>Percent complete; a summary's is its children's weighted by duration, as Microsoft Project rolls it up.</summary>
@@ -84,7 +88,7 @@ public sealed class PlanReader
         var (planned, actual, work) = Rollup(t.Id);
         var names = _assignments[t.Id].Select(a => new AssignmentView(a.PersonId, a.PersonName, Math.Round(a.WorkMinutes / 60m, 2))).ToList();
         return new TaskView(t.Id, t.Name, t.ParentId, t.OutlineLevel, Wbs(t.Id), t.Position + 1, IsSummary(t), t.Milestone,
-            Days(t.DurationMinutes), t.DurationMinutes, t.Elapsed, ConstraintCodes.Code(t.Constraint), LocalTime.ToText(t.ConstraintDate),
+            DurationDays(t), t.DurationMinutes, t.Elapsed, ConstraintCodes.Code(t.Constraint), LocalTime.ToText(t.ConstraintDate),
             LocalTime.ToText(t.Deadline), Percent(t), LocalTime.ToText(t.ActualStart), LocalTime.ToText(t.ActualFinish), planned / 100m, actual / 100m,
             Math.Round(work / 60m, 2),
             _predecessors[t.Id].Select(l => new PredecessorView(l.PredecessorId, LinkCodes.Code(l.Type), Days(l.Lag))).ToList(),
