@@ -172,4 +172,22 @@ public sealed class WaterfallPlanApiTests
         Assert.Equal("2026-03-02", Row(schedule, b).GetProperty("earlyStart").GetString());
         Assert.Equal(0, await factory.ScalarAsync("SELECT COUNT(*) FROM waterfall_link"));
     }
+
+    [Fact]
+    public async Task Only_people_who_may_change_the_project_change_its_plan_and_other_methodologies_have_no_schedule()
+    {
+        var (factory, api, id) = await WaterfallPlanApiTests.WaterfallProjectAsync();
+        using var __ = factory;
+        var task = (await TaskAsync(api, id, new { name = "Survey", durationDays = 1 })).GetProperty("id").GetInt64();
+        var (viewer, _) = await factory.ApiAsAsync("viewer@example.com", "Viewer");
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/projects/{id}/waterfall/schedule")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/projects/{id}/waterfall/tasks", new { name = "Sneaky" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PatchAsJsonAsync($"/api/v1/projects/{id}/waterfall/tasks/{task}", new { name = "Sneaky" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/projects/{id}/waterfall/baselines", new { name = "Mine" })).StatusCode);
+        Assert.Equal(1, await factory.ScalarAsync("SELECT COUNT(*) FROM waterfall_task WHERE project_id = @id", new { id }));
+
+        var kanban = (await (await api.PostAsJsonAsync("/api/v1/projects", new { name = "Flow", code = "FLW-1", methodology = "agile" })).JsonAsync()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/projects/{kanban}/waterfall/schedule")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/projects/{kanban}/waterfall/tasks", new { name = "x" })).StatusCode);
+    }
 }
