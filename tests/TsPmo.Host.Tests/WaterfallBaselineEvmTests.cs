@@ -99,8 +99,8 @@ public sealed class WaterfallBaselineEvmTests
         var demand = new List<WorkDemand>();
         foreach (var source in services.GetRequiredService<IEnabledContributions<IWorkDemandSource>>().All)
             demand.AddRange((await source.GetDemandAsync(new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 28))).Where(d => d.ProjectId == id));
-        // 60 remaining hours over the 10 scheduled working days: 30 a week for two weeks.
-        Assert.Equal([(new DateOnly(2025, 1, 6), 30m), (new DateOnly(2025, 1, 13), 30m)], demand.Select(d => (d.WeekStart, d.Hours)).ToArray());
+        // 80 hours over the 10 scheduled working days: 40 a week for two weeks.
+        Assert.Equal([(new DateOnly(2025, 1, 6), 40m), (new DateOnly(2025, 1, 13), 40m)], demand.Select(d => (d.WeekStart, d.Hours)).ToArray());
         Assert.All(demand, d => Assert.Equal(person, d.PersonId));
 
         var signals = new List<HealthSignal>();
