@@ -40,6 +40,11 @@ public sealed class MspdiImportService(
         {
             throw new DomainValidationException("file", ex.Message);
         }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
+        {
+            // The reader promises MspdiFormatException; anything else from a strange file is still the file's fault, not a server error.
+            throw new DomainValidationException("file", "The file could not be read as Microsoft Project XML: " + ex.Message);
+        }
         if (file.Tasks.Count == 0) throw new DomainValidationException("file", "The file has no tasks to import.");
         if (file.MinutesPerDay is < 1 or > 1440) throw new DomainValidationException("file", "The file's minutes per day must be between 1 and 1440.");
 
@@ -55,6 +60,10 @@ public sealed class MspdiImportService(
         catch (DependencyCycleException ex)
         {
             throw new DomainValidationException("file", ex.Message);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            throw new DomainValidationException("file", "The plan in the file cannot be scheduled: " + ex.Message);
         }
         // People are matched (or created) through core before the plan's transaction; core audits each creation.
         var uids = file.Assignments.Select(a => a.ResourceUid).ToHashSet();
