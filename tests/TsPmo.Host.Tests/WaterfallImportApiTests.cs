@@ -132,5 +132,12 @@ public sealed class WaterfallImportApiTests(ITestOutputHelper output)
         var schedule = await WaterfallPlanApiTests.ScheduleAsync(api, id);
         output.WriteLine($"GET schedule of 2,000 tasks: {watch.ElapsedMilliseconds} ms");
         Assert.Equal(2000, schedule.GetProperty("tasks").GetArrayLength());
+
+        // One edit reschedules the whole plan in its transaction.
+        var first = schedule.GetProperty("tasks").EnumerateArray().First(t => !t.GetProperty("summary").GetBoolean()).GetProperty("id").GetInt64();
+        watch.Restart();
+        var patched = await api.PatchAsJsonAsync($"/api/v1/projects/{id}/waterfall/tasks/{first}", new { durationDays = 3 });
+        output.WriteLine($"PATCH one task of 2,000 (full reschedule): {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
     }
 }

@@ -190,4 +190,31 @@ public sealed class WaterfallPlanApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/projects/{kanban}/waterfall/schedule")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/projects/{kanban}/waterfall/tasks", new { name = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Constraints_deadlines_lags_and_elapsed_durations_move_the_schedule()
+    {
+        var (factory, api, id) = await WaterfallProjectAsync();
+        using var __ = factory;
+        // Start no earlier than Wednesday 4 March: a 1-day task runs on Wednesday.
+        var snet = await TaskAsync(api, id, new { name = "Site visit", durationDays = 1, constraintType = "SNET", constraintDate = "2026-03-04" });
+        Assert.Equal("2026-03-04", snet.GetProperty("start").GetString());
+        Assert.Equal("SNET", snet.GetProperty("constraintType").GetString());
+        // FS with a 2-day lag after Wednesday: Monday 9 March; 4 hours.
+        var lagged = await TaskAsync(api, id, new { name = "Report", durationHours = 4, deadline = "2026-03-06",
+            predecessors = new[] { new { taskId = snet.GetProperty("id").GetInt64(), type = "FS", lagDays = 2 } } });
+        var schedule = await ScheduleAsync(api, id);
+        var report = Row(schedule, lagged.GetProperty("id").GetInt64());
+        Assert.Equal("2026-03-09T08:00:00", report.GetProperty("earlyStartAt").GetString());
+        Assert.Equal("2026-03-09T12:00:00", report.GetProperty("earlyFinishAt").GetString());
+        Assert.True(report.GetProperty("deadlineMissed").GetBoolean());
+        // Elapsed days run through the weekend: 2 elapsed days from Friday 08:00 end Sunday 08:00.
+        var curing = await TaskAsync(api, id, new { name = "Concrete cures", durationDays = 2, elapsed = true, constraintType = "MSO", constraintDate = "2026-03-06T08:00:00" });
+        var cure = Row(await ScheduleAsync(api, id), curing.GetProperty("id").GetInt64());
+        Assert.Equal("2026-03-06T08:00:00", cure.GetProperty("earlyStartAt").GetString());
+        Assert.Equal("2026-03-08T08:00:00", cure.GetProperty("earlyFinishAt").GetString());
+        // A constraint kind that needs a date refuses to go without one.
+        var missing = await api.PatchAsJsonAsync($"/api/v1/projects/{id}/waterfall/tasks/{snet.GetProperty("id").GetInt64()}", new { constraintType = "FNLT", constraintDate = (string?)null });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
 }
