@@ -1,4 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Sdk.Modules;
+using TsPmo.Waterfall.Api;
+using TsPmo.Waterfall.Baselines;
+using TsPmo.Waterfall.Calendars;
+using TsPmo.Waterfall.Evm;
+using TsPmo.Waterfall.Import;
+using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Ports;
+using TsPmo.Waterfall.Widgets;
 
 namespace TsPmo.Waterfall;
 
@@ -21,7 +30,22 @@ public sealed class WaterfallModule : ITsPmoModule
         Kind = ModuleKind.Methodology,
     };
 
-    public void Register(IModuleBuilder module)
-    {
-    }
+    public void Register(IModuleBuilder module) => module
+        .Services(s => s
+            .AddScoped<PlanService>()
+            .AddScoped<CalendarService>()
+            .AddScoped<BaselineService>()
+            .AddScoped<EvmService>()
+            .AddScoped<MspdiImportService>())
+        .Migrations()
+        .Menu(new MenuEntry("Plan", "/Projects/{projectId}/Waterfall/Plan", MenuPlacement.ProjectTab) { Order = 10 })
+        .Menu(new MenuEntry("Gantt", "/Projects/{projectId}/Waterfall/Gantt", MenuPlacement.ProjectTab) { Order = 11 })
+        .Menu(new MenuEntry("Earned value", "/Projects/{projectId}/Waterfall/EarnedValue", MenuPlacement.ProjectTab) { Order = 12 })
+        .LifecycleHandler<WaterfallLifecycleHandler>()
+        .DemoSeeder<WaterfallDemoSeeder>()
+        .HealthSignals<WaterfallHealthSignals>()
+        .StatusReportSection<ScheduleStatusSection>()
+        .DashboardWidget<MilestonesWidget>()
+        .ProjectApi(PlanApi.MapProjectApi)
+        .ProjectApi(WaterfallApi.MapProjectApi);
 }

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TsPmo.Sdk.Data;
+using TsPmo.Waterfall.Baselines;
+using TsPmo.Waterfall.Calendars;
+using TsPmo.Waterfall.Evm;
+using TsPmo.Waterfall.Import;
+using TsPmo.Waterfall.Scheduling;
+
+namespace TsPmo.Waterfall.Api;
+
+/// <summary><c>…/waterfall/calendar</c>, <c>baselines</c>, <c>evm</c>, <c>import</c> and <c>export</c>.</summary>
+public static class WaterfallApi
+{
+    public sealed record IntervalJson(string Start, string End);
+
+    public sealed record ExceptionJson(DateOnly From, DateOnly? To, string? Name, IReadOnlyList<IntervalJson>? Working);
+
+    public sealed record CalendarJson(string? Name, int? MinutesPerDay, Dictionary<string, IReadOnlyList<IntervalJson>>? Week, IReadOnlyList<ExceptionJson>? Exceptions);
+
+    public sealed record BaselineRequest(string? Name);
+
+    public sealed record EvmResponse(DateOnly StatusDate, EvmBaseline Baseline, decimal Bac, decimal Pv, decimal Ev, decimal Ac, decimal Sv, decimal Cv,
+        decimal? Spi, decimal? Cpi, decimal? Eac, decimal? Etc, decimal? Vac, decimal? Tcpi, string? Currency, IReadOnlyList<SCurvePoint> Curve);
+
+    public static void MapProjectApi(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/calendar", async (long projectId, CalendarService calendars, CancellationToken ct) =>
+        {
+            var (calendar, settings) = await calendars.GetAsync(projectId, ct);
+            return ToJson(calendar, settings.MinutesPerDay);
+        });
+
+        api.MapPut("/calendar", async (long projectId, CalendarJson body, CalendarService calendars, CancellationToken ct) =>
+        {
+            var (current, settings) = await calendars.GetAsync(projectId, ct);
+            var calendar = FromJson(body, current);
+            await calendars.SaveAsync(projectId, calendar, body.MinutesPerDay ?? settings.MinutesPerDay, ct);
+            return Results.Ok(ToJson(calendar, body.MinutesPerDay ?? settings.MinutesPerDay));
+        });
+
+        api.MapGet("/baselines", (long projectId, BaselineService baselines, CancellationToken ct) => baselines.ListAsync(projectId, ct));
+
+        api.MapPost("/baselines", async (long projectId, BaselineRequest request, BaselineService baselines, CancellationToken ct) =>
+        {
+            var saved = await baselines.SaveAsync(projectId, request.Name, ct);
+            return Results.Created($"/api/v1/projects/{projectId}/waterfall/baselines/{saved.Id}", saved);
+        });
+
+        api.MapGet("/baselines/{baselineId:long}/variance", (long projectId, long baselineId, BaselineService baselines, CancellationToken ct) =>
+            baselines.VarianceAsync(projectId, baselineId, ct));
+
+        api.MapGet("/variance", (long projectId, long? baselineId, BaselineService baselines, CancellationToken ct) =>
+            baselines.VarianceAsync(projectId, baselineId, ct));
+
+        api.MapDelete("/baselines/{baselineId:long}", async (long projectId, long baselineId, BaselineService baselines, CancellationToken ct) =>
+        {
+            await baselines.DeleteAsync(projectId, baselineId, ct);
+            return Results.NoContent();
+        });
+
+        api.MapGet("/evm", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
+        {
+            DateOnly? date = null;
+            if (!string.IsNullOrWhiteSpace(statusDate))
+                date = DateOnly.TryParseExact(statusDate, "yyyy-MM-dd", out var d) ? d : throw new DomainValidationException("statusDate", "Give the status date as YYYY-MM-DD.");
+            var (f, tasks, reader) = await evm.ComputeAsync(projectId, date, baselineId, ct);
+            var curve = await evm.SCurveAsync(projectId, f, tasks, reader, ct);
+            return new EvmResponse(f.StatusDate, f.Baseline, f.Bac, f.Pv, f.Ev, f.Ac, f.Sv, f.Cv, f.Spi, f.Cpi, f.Eac, f.Etc, f.Vac, f.Tcpi, f.Currency, curve);
+        });
+
+        api.MapPost("/evm/records", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
+        {
+            DateOnly? date = DateOnly.TryParseExact(statusDate ?? "", "yyyy-MM-dd", out var d) ? d : null;
+            var (f, _, _) = await evm.ComputeAsync(projectId, date, baselineId, ct);
+            await evm.RecordAsync(projectId, f, ct);
+            return Results.Ok(f);
+        });
+
+        api.MapPost("/import", async (long projectId, HttpRequest request, MspdiImportService import, CancellationToken ct) =>
+        {
+            if (request.ContentLength > MspdiImportService.MaxBytes) throw new DomainValidationException("file", "The file is larger than 20 MB.");
+            // Buffer with a cap so a body without a length cannot grow without limit, then hand the reader a seekable stream.
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MspdiImportService.MaxBytes) throw new DomainValidationException("file", "The file is larger than 20 MB.");
+                buffer.Write(chunk, 0, read);
+            }
+            if (buffer.Length == 0) throw new DomainValidationException("file", "Send the Microsoft Project XML file as the request body.");
+            buffer.Position = 0;
+            return Results.Ok(await import.ImportAsync(projectId, buffer, ct));
+        }).Accepts<string>("application/xml", "text/xml");
+
+        api.MapGet("/export", async (long projectId, MspdiImportService import, CancellationToken ct) =>
+        {
+            var (name, xml) = await import.ExportAsync(projectId, ct);
+            return Results.File(xml, "application/xml", name);
+        });
+    }
+
+    private static CalendarJson ToJson(CalendarDefinition c, int minutesPerDay) => new(c.Name, minutesPerDay,
+        Enum.GetValues<DayOfWeek>().ToDictionary(d => d.ToString().ToLowerInvariant(),
+            d => (IReadOnlyList<IntervalJson>)(c.Week.TryGetValue(d, out var i) ? i : []).Select(Interval).ToList()),
+        c.Exceptions.Select(e => new ExceptionJson(e.From, e.To, e.Name, e.Working.Select(Interval).ToList())).ToList());
+
+    private static IntervalJson Interval(WorkingInterval i) => new(CalendarRules.Clock(i.StartMinute), CalendarRules.Clock(i.EndMinute));
+
+    private static CalendarDefinition FromJson(CalendarJson body, CalendarDefinition current)
+    {
+        IReadOnlyList<WorkingInterval> Parse(IReadOnlyList<IntervalJson>? list, string field) =>
+            CalendarRules.TryParseIntervals(string.Join(",", (list ?? []).Select(i => $"{i.Start}-{i.End}")), out var parsed)
+                ? parsed : throw new DomainValidationException(field, "Give working times as HH:mm.");
+        var week = current.Week;
+        if (body.Week is { } w)
+            week = w.ToDictionary(d => Enum.TryParse<DayOfWeek>(d.Key, true, out var day) ? day : throw new DomainValidationException("week", $"\"{d.Key}\" is not a day of the week."),
+                d => Parse(d.Value, "week"));
+        var exceptions = body.Exceptions is { } ex
+            ? ex.Select(e => new CalendarException(e.From, e.To ?? e.From, Parse(e.Working, "exceptions"), e.Name)).ToList()
+            : current.Exceptions;
+        return new CalendarDefinition(body.Name ?? current.Name, week, exceptions);
+    }
+}

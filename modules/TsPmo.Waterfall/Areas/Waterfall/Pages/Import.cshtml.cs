@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Web;
+using TsPmo.Waterfall.Import;
+using TsPmo.Waterfall.Plan;
+
+namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
+
+/// <summary>Imports a Microsoft Project XML file (replacing the plan, after the user confirms) and offers the plan as one.</summary>
+public sealed class ImportModel(PlanService plan, IProjectPermissions permissions, MspdiImportService import) : WaterfallPageModel(plan, permissions)
+{
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public bool ConfirmReplace { get; set; }
+
+    public int ExistingTasks { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>The download for signed-in users (the API's export needs a token).</summary>
+    public async Task<IActionResult> OnGetExportAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Import", ct);
+        var (name, xml) = await import.ExportAsync(id, ct);
+        return File(xml, "application/xml", name);
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (!CanEdit) return Forbid();
+        if (Upload is not { Length: > 0 }) { Errors = ["Choose a Microsoft Project XML file."]; return Page(); }
+        if (Upload.Length > MspdiImportService.MaxBytes) { Errors = ["The file is larger than 20 MB."]; return Page(); }
+        if (ExistingTasks > 0 && !ConfirmReplace)
+        {
+            Errors = [$"This project already has a plan of {ExistingTasks} task(s). Tick “Replace the current plan” to import over it."];
+            return Page();
+        }
+        try
+        {
+            await using var stream = Upload.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            var result = await import.ImportAsync(id, buffer, ct);
+            TempData.Success($"Imported {result.Tasks} task(s), {result.Links} link(s), {result.Resources} resource(s) and {result.Assignments} assignment(s).");
+            return Redirect($"/Projects/{id}/Waterfall/Gantt");
+        }
+        catch (DomainValidationException ex)
+        {
+            Errors = ex.Errors.SelectMany(e => e.Value).ToList();
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Import", ct);
+        ViewData["WfSection"] = "import";
+        ExistingTasks = (await Plan.ReadAsync(id, ct)).State.Tasks.Count;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Web;
+using TsPmo.Waterfall.Plan;
+
+namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
+
+/// <summary>One task: everything about it (links, constraint, deadline, progress, costs, assignee) in one versioned form, and delete.</summary>
+public sealed class TaskModel(PlanService plan, IProjectPermissions permissions, IPeopleDirectory people) : WaterfallPageModel(plan, permissions)
+{
+    [BindProperty] public TaskForm Input { get; set; } = new();
+    [BindProperty] public long Version { get; set; }
+
+    public PlanReader Reader { get; private set; } = null!;
+    public TaskRecord Task { get; private set; } = null!;
+    public IReadOnlyList<PersonInfo> People { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, long taskId, CancellationToken ct)
+    {
+        await LoadAsync(id, taskId, ct);
+        var t = Task;
+        var assignment = Reader.State.Assignments.FirstOrDefault(a => a.TaskId == t.Id);
+        Input = new TaskForm
+        {
+            Name = t.Name, DurationDays = Reader.Days(t.DurationMinutes), ParentId = t.ParentId, Predecessors = PredecessorText.Format(Reader, t.Id),
+            Milestone = t.Milestone, Elapsed = t.Elapsed, ConstraintType = ConstraintCodes.Code(t.Constraint), ConstraintDate = t.ConstraintDate?.ToString("yyyy-MM-dd"),
+            Deadline = t.Deadline?.ToString("yyyy-MM-dd"), PercentComplete = t.PercentComplete, ActualStart = t.ActualStart?.ToString("yyyy-MM-dd"),
+            ActualFinish = t.ActualFinish?.ToString("yyyy-MM-dd"), PlannedCost = t.PlannedCostMinor / 100m, ActualCost = t.ActualCostMinor / 100m, Notes = t.Notes,
+            AssigneeId = assignment?.PersonId, KeepAssignments = Reader.State.Assignments.Count(a => a.TaskId == t.Id) > 1, AssigneeHours = assignment is null ? null : assignment.WorkMinutes / 60m,
+        };
+        Version = t.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, long taskId, CancellationToken ct)
+    {
+        await LoadAsync(id, taskId, ct);
+        if (!CanEdit) return Forbid();
+        try
+        {
+            var saved = await Plan.UpdateTaskAsync(id, taskId, Input.ToUpdate(Reader), Version, ct);
+            TempData.Success($"\"{saved.Name}\" saved: {saved.Start:yyyy-MM-dd} to {saved.Finish:yyyy-MM-dd}.");
+            return Redirect($"/Projects/{id}/Waterfall/Plan");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, long taskId, CancellationToken ct)
+    {
+        await LoadAsync(id, taskId, ct);
+        if (!CanEdit) return Forbid();
+        try
+        {
+            await Plan.DeleteTaskAsync(id, taskId, Version, ct);
+            TempData.Success($"\"{Task.Name}\" was deleted.");
+            return Redirect($"/Projects/{id}/Waterfall/Plan");
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(long id, long taskId, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Task", ct);
+        ViewData["WfSection"] = "plan";
+        Reader = await Plan.ReadAsync(id, ct);
+        Task = Reader.State.Find(taskId) ?? throw new NotFoundException("Task", taskId.ToString());
+        People = await people.ListAsync(ct);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Dapper;
+using TsPmo.Waterfall.Scheduling;
+
+namespace TsPmo.Waterfall.Calendars;
+
+/// <summary>The SQL of a project's calendars: key "" is the project calendar, other keys task calendars.</summary>
+internal static class CalendarStore
+{
+    public const string ProjectKey = "";
+
+    private sealed record CalendarRow(long Id, string CalendarKey, string Name, string WeekJson);
+
+    private sealed record ExceptionRow(long CalendarId, string FromDate, string ToDate, string? Name, string WorkingJson);
+
+    /// <summary>Every calendar of the project by key; the project calendar is Microsoft Project's Standard one until someone edits it.</summary>
+    public static async Task<Dictionary<string, CalendarDefinition>> LoadAsync(DbConnection connection, DbTransaction? tx, long projectId)
+    {
+        var rows = (await connection.QueryAsync<CalendarRow>(
+            "SELECT id, calendar_key AS CalendarKey, name, week_json AS WeekJson FROM waterfall_calendar WHERE project_id = @projectId",
+            new { projectId }, tx)).ToList();
+        var exceptions = (await connection.QueryAsync<ExceptionRow>("""
+            SELECT e.calendar_id AS CalendarId, e.from_date AS FromDate, e.to_date AS ToDate, e.name, e.working_json AS WorkingJson
+            FROM waterfall_calendar_exception e JOIN waterfall_calendar c ON c.id = e.calendar_id
+            WHERE c.project_id = @projectId ORDER BY e.from_date, e.id
+            """, new { projectId }, tx)).ToLookup(e => e.CalendarId);
+        var result = rows.ToDictionary(r => r.CalendarKey, r => new CalendarDefinition(r.Name, CalendarJson.ParseWeek(r.WeekJson),
+            exceptions[r.Id].Select(e => new CalendarException(Plan.LocalTime.ParseDay(e.FromDate), Plan.LocalTime.ParseDay(e.ToDate),
+                CalendarJson.ParseWorking(e.WorkingJson), e.Name)).ToList()));
+        result.TryAdd(ProjectKey, CalendarDefinition.Standard);
+        return result;
+    }
+
+    public static async Task SaveAsync(DbConnection connection, DbTransaction tx, long projectId, string key, CalendarDefinition calendar)
+    {
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO waterfall_calendar (project_id, calendar_key, name, week_json) VALUES (@projectId, @key, @Name, @week)
+            ON CONFLICT (project_id, calendar_key) DO UPDATE SET name = excluded.name, week_json = excluded.week_json
+            RETURNING id
+            """, new { projectId, key, calendar.Name, week = CalendarJson.Week(calendar.Week) }, tx);
+        await connection.ExecuteAsync("DELETE FROM waterfall_calendar_exception WHERE calendar_id = @id", new { id }, tx);
+        await connection.ExecuteAsync("""
+            INSERT INTO waterfall_calendar_exception (calendar_id, from_date, to_date, name, working_json) VALUES (@id, @from, @to, @Name, @working)
+            """, calendar.Exceptions.Select(e => new
+        {
+            id, from = Plan.LocalTime.Day(e.From), to = Plan.LocalTime.Day(e.To), e.Name, working = CalendarJson.Working(e.Working),
+        }), tx);
+    }
+
+    public static Task DeleteAllAsync(DbConnection connection, DbTransaction tx, long projectId) =>
+        connection.ExecuteAsync("DELETE FROM waterfall_calendar WHERE project_id = @projectId", new { projectId }, tx);
+}
