@@ -100,15 +100,16 @@ public sealed class MspdiImportService(
 
         var idByUid = new Dictionary<long, long>(file.Tasks.Count);
         await using (var insert = new BatchCommand(connection, tx, """
-            INSERT INTO waterfall_task (project_id, position, parent_id, outline_level, name, notes, duration_minutes, elapsed, milestone, manual,
+            INSERT INTO waterfall_task (project_id, position, parent_id, outline_level, name, notes, duration_minutes, work_span_minutes,
+                leveling_delay_minutes, leveling_delay_elapsed, elapsed, milestone, manual,
                 manual_start, manual_finish, constraint_kind, constraint_date, deadline, calendar_key, percent_complete, actual_start, actual_finish,
                 planned_cost_minor, actual_cost_minor, early_start, early_finish, late_start, late_finish, total_float_minutes, free_float_minutes,
                 critical, summary, deadline_missed, created_at, updated_at, version)
-            VALUES (@project, @position, @parent, @level, @name, @notes, @duration, @elapsed, @milestone, @manual, @manualStart, @manualFinish,
+            VALUES (@project, @position, @parent, @level, @name, @notes, @duration, @span, @delay, @delayElapsed, @elapsed, @milestone, @manual, @manualStart, @manualFinish,
                 @constraint, @constraintDate, @deadline, @calendarKey, @percent, @actualStart, @actualFinish, @plannedCost, @actualCost, @es, @ef, @ls, @lf,
                 @tf, @ff, @critical, @summary, @missed, @now, @now, 1)
             RETURNING id
-            """, "project", "position", "parent", "level", "name", "notes", "duration", "elapsed", "milestone", "manual", "manualStart", "manualFinish",
+            """, "project", "position", "parent", "level", "name", "notes", "duration", "span", "delay", "delayElapsed", "elapsed", "milestone", "manual", "manualStart", "manualFinish",
             "constraint", "constraintDate", "deadline", "calendarKey", "percent", "actualStart", "actualFinish", "plannedCost", "actualCost", "es", "ef",
             "ls", "lf", "tf", "ff", "critical", "summary", "missed", "now"))
         {
@@ -120,7 +121,7 @@ public sealed class MspdiImportService(
                 long? parent = t.ParentId is { } p && idByUid.TryGetValue(p, out var pid) ? pid : null;
                 var name = string.IsNullOrWhiteSpace(t.Name) ? $"Task {t.Id}" : t.Name.Trim();
                 idByUid[t.Id] = await insert.ScalarAsync(ct, projectId, position++, parent, parent is null ? 1 : task.OutlineLevel, name[..Math.Min(name.Length, 255)],
-                    task.Notes, Math.Max(0, t.DurationMinutes), t.ElapsedDuration, t.Milestone, t.Manual, LocalTime.ToText(t.ManualStart),
+                    task.Notes, Math.Max(0, t.DurationMinutes), t.WorkSpanMinutes, t.LevelingDelayMinutes, t.LevelingDelayElapsed, t.ElapsedDuration, t.Milestone, t.Manual, LocalTime.ToText(t.ManualStart),
                     LocalTime.ToText(t.ManualFinish), t.Constraint, LocalTime.ToText(t.ConstraintDate), LocalTime.ToText(t.Deadline), t.CalendarKey,
                     Math.Clamp(t.PercentComplete, 0, 100), LocalTime.ToText(t.ActualStart), LocalTime.ToText(t.ActualFinish),
                     Math.Max(0, task.PlannedCostMinor), Math.Max(0, task.ActualCostMinor), LocalTime.ToText(s?.EarlyStart), LocalTime.ToText(s?.EarlyFinish),

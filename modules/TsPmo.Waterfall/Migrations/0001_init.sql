@@ -48,6 +48,10 @@ CREATE TABLE waterfall_task (
     name                TEXT NOT NULL,
     notes               TEXT NULL,
     duration_minutes    INTEGER NOT NULL DEFAULT 0 CHECK (duration_minutes >= 0),
+    -- from an imported file: the span of the task's timephased work (splits, resource-driven finishes); cleared when the duration is edited
+    work_span_minutes   INTEGER NULL,
+    leveling_delay_minutes INTEGER NOT NULL DEFAULT 0,
+    leveling_delay_elapsed INTEGER NOT NULL DEFAULT 1,
     elapsed             INTEGER NOT NULL DEFAULT 0,
     milestone           INTEGER NOT NULL DEFAULT 0,
     manual              INTEGER NOT NULL DEFAULT 0,

@@ -19,6 +19,9 @@ internal static class PlanStore
         public string Name { get; set; } = "";
         public string? Notes { get; set; }
         public long DurationMinutes { get; set; }
+        public long? WorkSpanMinutes { get; set; }
+        public long LevelingDelayMinutes { get; set; }
+        public bool LevelingDelayElapsed { get; set; }
         public bool Elapsed { get; set; }
         public bool Milestone { get; set; }
         public bool Manual { get; set; }
@@ -47,7 +50,8 @@ internal static class PlanStore
         public TaskRecord ToRecord() => new()
         {
             Id = Id, ProjectId = ProjectId, Position = Position, ParentId = ParentId, OutlineLevel = OutlineLevel, Name = Name, Notes = Notes,
-            DurationMinutes = DurationMinutes, Elapsed = Elapsed, Milestone = Milestone, Manual = Manual, ManualStart = LocalTime.Parse(ManualStart),
+            DurationMinutes = DurationMinutes, WorkSpanMinutes = WorkSpanMinutes, LevelingDelayMinutes = LevelingDelayMinutes,
+            LevelingDelayElapsed = LevelingDelayElapsed, Elapsed = Elapsed, Milestone = Milestone, Manual = Manual, ManualStart = LocalTime.Parse(ManualStart),
             ManualFinish = LocalTime.Parse(ManualFinish), Constraint = Enum.Parse<ConstraintKind>(ConstraintKind), ConstraintDate = LocalTime.Parse(ConstraintDate),
             Deadline = LocalTime.Parse(Deadline), CalendarKey = CalendarKey, PercentComplete = (decimal)PercentComplete,
             ActualStart = LocalTime.Parse(ActualStart), ActualFinish = LocalTime.Parse(ActualFinish), PlannedCostMinor = PlannedCostMinor,
@@ -62,6 +66,7 @@ internal static class PlanStore
 
     private const string TaskColumns = """
         id, project_id AS ProjectId, position, parent_id AS ParentId, outline_level AS OutlineLevel, name, notes, duration_minutes AS DurationMinutes,
+        work_span_minutes AS WorkSpanMinutes, leveling_delay_minutes AS LevelingDelayMinutes, leveling_delay_elapsed AS LevelingDelayElapsed,
         elapsed, milestone, manual, manual_start AS ManualStart, manual_finish AS ManualFinish, constraint_kind AS ConstraintKind,
         constraint_date AS ConstraintDate, deadline, calendar_key AS CalendarKey, percent_complete AS PercentComplete, actual_start AS ActualStart,
         actual_finish AS ActualFinish, planned_cost_minor AS PlannedCostMinor, actual_cost_minor AS ActualCostMinor, early_start AS EarlyStart,
@@ -127,7 +132,7 @@ internal static class PlanStore
 
     private const string UpdateSql = """
         UPDATE waterfall_task SET position = @position, parent_id = @parent, outline_level = @level, name = @name, notes = @notes,
-            duration_minutes = @duration, elapsed = @elapsed, milestone = @milestone, manual = @manual, manual_start = @manualStart,
+            duration_minutes = @duration, work_span_minutes = @workSpan, elapsed = @elapsed, milestone = @milestone, manual = @manual, manual_start = @manualStart,
             manual_finish = @manualFinish, constraint_kind = @constraint, constraint_date = @constraintDate, deadline = @deadline,
             calendar_key = @calendarKey, percent_complete = @percent, actual_start = @actualStart, actual_finish = @actualFinish,
             planned_cost_minor = @plannedCost, actual_cost_minor = @actualCost, early_start = @es, early_finish = @ef, late_start = @ls,
@@ -138,7 +143,7 @@ internal static class PlanStore
 
     private static readonly string[] UpdateParameters =
     [
-        "position", "parent", "level", "name", "notes", "duration", "elapsed", "milestone", "manual", "manualStart", "manualFinish", "constraint",
+        "position", "parent", "level", "name", "notes", "duration", "workSpan", "elapsed", "milestone", "manual", "manualStart", "manualFinish", "constraint",
         "constraintDate", "deadline", "calendarKey", "percent", "actualStart", "actualFinish", "plannedCost", "actualCost", "es", "ef", "ls", "lf",
         "tf", "ff", "critical", "summary", "missed", "version", "now", "id",
     ];
@@ -150,8 +155,8 @@ internal static class PlanStore
         foreach (var t in state.Tasks)
         {
             if (state.Loaded.TryGetValue(t.Id, out var before) && before == RowKey(t)) continue;
-            await update.ExecuteAsync(ct, t.Position, t.ParentId, t.OutlineLevel, t.Name, t.Notes, t.DurationMinutes, t.Elapsed, t.Milestone, t.Manual,
-                LocalTime.ToText(t.ManualStart), LocalTime.ToText(t.ManualFinish), t.Constraint, LocalTime.ToText(t.ConstraintDate),
+            await update.ExecuteAsync(ct, t.Position, t.ParentId, t.OutlineLevel, t.Name, t.Notes, t.DurationMinutes, t.WorkSpanMinutes, t.Elapsed, t.Milestone,
+                t.Manual, LocalTime.ToText(t.ManualStart), LocalTime.ToText(t.ManualFinish), t.Constraint, LocalTime.ToText(t.ConstraintDate),
                 LocalTime.ToText(t.Deadline), t.CalendarKey, t.PercentComplete, LocalTime.ToText(t.ActualStart), LocalTime.ToText(t.ActualFinish),
                 t.PlannedCostMinor, t.ActualCostMinor, LocalTime.ToText(t.EarlyStart), LocalTime.ToText(t.EarlyFinish), LocalTime.ToText(t.LateStart),
                 LocalTime.ToText(t.LateFinish), t.TotalFloatMinutes, t.FreeFloatMinutes, t.Critical, t.Summary, t.DeadlineMissed, t.Version, now, t.Id);
@@ -187,7 +192,7 @@ internal static class PlanStore
 
     internal static string RowKey(TaskRecord t) => string.Join('|', new object?[]
     {
-        t.Position, t.ParentId, t.OutlineLevel, t.Name, t.Notes, t.DurationMinutes, t.Elapsed, t.Milestone, t.Manual, t.ManualStart, t.ManualFinish,
+        t.Position, t.ParentId, t.OutlineLevel, t.Name, t.Notes, t.DurationMinutes, t.WorkSpanMinutes, t.Elapsed, t.Milestone, t.Manual, t.ManualStart, t.ManualFinish,
         t.Constraint, t.ConstraintDate, t.Deadline, t.CalendarKey, t.PercentComplete, t.ActualStart, t.ActualFinish, t.PlannedCostMinor,
         t.ActualCostMinor, t.EarlyStart, t.EarlyFinish, t.LateStart, t.LateFinish, t.TotalFloatMinutes, t.FreeFloatMinutes, t.Critical, t.Summary,
         t.DeadlineMissed, t.Version,

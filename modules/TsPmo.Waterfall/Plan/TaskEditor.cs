@@ -31,7 +31,7 @@ internal static class TaskEditor
         if (c.Milestone is { } milestone)
         {
             task.Milestone = milestone;
-            if (milestone && c.DurationDays is null && c.DurationHours is null) task.DurationMinutes = 0;
+            if (milestone && c.DurationDays is null && c.DurationHours is null) (task.DurationMinutes, task.WorkSpanMinutes) = (0, null);
         }
         if (c.DurationDays is not null || c.DurationHours is not null)
         {
@@ -39,7 +39,12 @@ internal static class TaskEditor
             var hours = c.DurationHours ?? 0;
             if (days < 0 || hours < 0) Error(c.DurationDays < 0 ? "durationDays" : "durationHours", "A duration cannot be negative.");
             else if (days > MaxDurationDays || hours > MaxDurationDays * 24) Error("durationDays", "That duration is too long to schedule.");
-            else task.DurationMinutes = (long)Math.Round(days * (task.Elapsed ? 1440 : mpd) + hours * 60, MidpointRounding.AwayFromZero);
+            else
+            {
+                task.DurationMinutes = (long)Math.Round(days * (task.Elapsed ? 1440 : mpd) + hours * 60, MidpointRounding.AwayFromZero);
+                // A new duration replaces what the imported work span said about the task.
+                task.WorkSpanMinutes = null;
+            }
         }
         else if (isNew && !task.Milestone) task.DurationMinutes = mpd;
 

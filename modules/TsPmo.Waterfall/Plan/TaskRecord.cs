@@ -16,6 +16,11 @@ public sealed class TaskRecord
     public string Name { get; set; } = "";
     public string? Notes { get; set; }
     public long DurationMinutes { get; set; }
+
+    /// <summary>An imported task's span of timephased work (see <see cref="PlanTask.WorkSpanMinutes"/>); dropped when the duration is edited.</summary>
+    public long? WorkSpanMinutes { get; set; }
+    public long LevelingDelayMinutes { get; set; }
+    public bool LevelingDelayElapsed { get; set; } = true;
     public bool Elapsed { get; set; }
     public bool Milestone { get; set; }
     public bool Manual { get; set; }
@@ -48,6 +53,7 @@ public sealed class TaskRecord
         Id = Id, Name = Name, ParentId = ParentId, DurationMinutes = DurationMinutes, ElapsedDuration = Elapsed, Milestone = Milestone,
         Constraint = Constraint, ConstraintDate = ConstraintDate, Deadline = Deadline, ActualStart = ActualStart, ActualFinish = ActualFinish,
         PercentComplete = PercentComplete, Manual = Manual, ManualStart = ManualStart, ManualFinish = ManualFinish, CalendarKey = CalendarKey,
+        WorkSpanMinutes = WorkSpanMinutes, LevelingDelayMinutes = LevelingDelayMinutes, LevelingDelayElapsed = LevelingDelayElapsed,
     };
 
     public TaskRecord Clone() => (TaskRecord)MemberwiseClone();
