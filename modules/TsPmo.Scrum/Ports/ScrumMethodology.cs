@@ -18,7 +18,7 @@ public sealed class ScrumMethodology(IDbConnectionFactory connections, SprintSer
         var project = await projects.FindAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         var (total, done) = await connection.QuerySingleAsync<(double, double)>("""
-            SELECT COALESCE(SUM(points), 0), COALESCE(SUM(CASE WHEN status = 'Done' THEN points ELSE 0 END), 0)
+            SELECT COALESCE(SUM(points), 0.0), COALESCE(SUM(CASE WHEN status = 'Done' THEN points ELSE 0.0 END), 0.0)
             FROM scrum_item WHERE project_id = @projectId
             """, new { projectId });
         var remaining = (decimal)(total - done);

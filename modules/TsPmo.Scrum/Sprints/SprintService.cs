@@ -28,9 +28,9 @@ public sealed class SprintService(
         SELECT s.id, s.project_id AS ProjectId, s.name, s.goal, s.start_date AS "Start", s.end_date AS "End", s.capacity_points AS CapacityPoints,
                s.state, s.started_at AS StartedAt, s.completed_at AS CompletedAt, s.committed_points AS CommittedPoints,
                s.completed_points AS CompletedPoints, s.unfinished_to AS UnfinishedTo, s.version,
-               COALESCE(t.planned, 0) AS PlannedPoints, COALESCE(t.done, 0) AS DonePoints, COALESCE(t.items, 0) AS ItemCount
+               COALESCE(t.planned, 0.0) AS PlannedPoints, COALESCE(t.done, 0.0) AS DonePoints, COALESCE(t.items, 0) AS ItemCount
         FROM scrum_sprint s
-        LEFT JOIN (SELECT sprint_id, SUM(points) AS planned, SUM(CASE WHEN status = 'Done' THEN points ELSE 0 END) AS done, COUNT(*) AS items
+        LEFT JOIN (SELECT sprint_id, SUM(points) AS planned, SUM(CASE WHEN status = 'Done' THEN points ELSE 0.0 END) AS done, COUNT(*) AS items
                    FROM scrum_item WHERE project_id = @projectId AND sprint_id IS NOT NULL GROUP BY sprint_id) t ON t.sprint_id = s.id
         """;
 
@@ -259,16 +259,19 @@ public sealed class SprintService(
         return await FindAsync(connection, null, projectId, sprintId);
     }
 
-    /// <summary>The sprint's burndown and burnup from its recorded changes (see <see cref="BurndownCalculator"/>).</summary>
+    /// <summary>
+    /// The sprint's burndown and burnup from its recorded changes (see <see cref="BurndownCalculator"/>). The commitment
+    /// counts from the sprint's first day even when the sprint was started later that week.
+    /// </summary>
     public async Task<Burndown> BurndownAsync(long projectId, long sprintId, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         var sprint = await FindAsync(connection, null, projectId, sprintId);
         var changes = (await connection.QueryAsync<(string At, double Scope, double Done)>("""
-            SELECT at, scope_delta, done_delta FROM scrum_item_event
+            SELECT CASE WHEN kind = 'Committed' THEN @startOfSprint ELSE at END, scope_delta, done_delta FROM scrum_item_event
             WHERE sprint_id = @sprintId AND (scope_delta <> 0 OR done_delta <> 0)
-            """, new { sprintId })).Select(c => new ScopeChange(DateTimeOffset.Parse(c.At, System.Globalization.CultureInfo.InvariantCulture),
+            """, new { sprintId, startOfSprint = "0001-01-01T00:00:00.0000000Z" })).Select(c => new ScopeChange(DateTimeOffset.Parse(c.At, System.Globalization.CultureInfo.InvariantCulture),
                 (decimal)c.Scope, (decimal)c.Done)).ToList();
         return Compute(sprint, changes);
     }
@@ -294,7 +297,7 @@ public sealed class SprintService(
         var completed = sprints.Where(s => s.State == SprintState.Completed).OrderBy(s => s.End).ThenBy(s => s.Id)
             .Select(s => new VelocitySprint(s.Id, s.Name, s.Start, s.End, s.CommittedPoints ?? 0, s.CompletedPoints ?? 0)).ToList();
         var remaining = await connection.ExecuteScalarAsync<double>(
-            "SELECT COALESCE(SUM(points), 0) FROM scrum_item WHERE project_id = @projectId AND status <> 'Done'", new { projectId });
+            "SELECT COALESCE(SUM(points), 0.0) FROM scrum_item WHERE project_id = @projectId AND status <> 'Done'", new { projectId });
         var reference = sprints.FirstOrDefault(s => s.State == SprintState.Active) ?? sprints.LastOrDefault(s => s.State == SprintState.Completed);
         var length = reference?.LengthDays ?? 14;
         var active = sprints.FirstOrDefault(s => s.State == SprintState.Active);
