@@ -21,9 +21,20 @@ public sealed class SprintWidgetViewComponent(IDbConnectionFactory connections, 
 {
     public const string Name = "ScrumSprint";
 
-    public sealed record Row(long ProjectId, string Code, string Name, long? SprintId, string? SprintName, string? EndDate,
-        double? Committed, double? Remaining, double? Velocity)
+    /// <summary>A class with setters rather than a positional record: SQLite reports the declared type of an aggregate per
+    /// row, so Dapper must not need a constructor whose parameter types match the first row.</summary>
+    public sealed class Row
     {
+        public long ProjectId { get; set; }
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long? SprintId { get; set; }
+        public string? SprintName { get; set; }
+        public string? EndDate { get; set; }
+        public double? Committed { get; set; }
+        public double? Remaining { get; set; }
+        public double? Velocity { get; set; }
+
         public int? DaysLeft(DateOnly today) => EndDate is null ? null
             : Math.Max(0, DateOnly.ParseExact(EndDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayNumber - today.DayNumber);
     }
