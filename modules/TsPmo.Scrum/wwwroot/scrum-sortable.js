@@ -12,7 +12,7 @@
         root.dataset.sortable = 'on';
         window.Sortable.create(list, {
             animation: 120,
-            filter: 'button, a, input, select',
+            filter: 'button, input, select',
             preventOnFilter: false,
             onEnd: function (e) {
                 if (e.oldIndex === e.newIndex) return;
