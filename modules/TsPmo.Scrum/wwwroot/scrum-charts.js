@@ -105,7 +105,7 @@
             return x.createPattern(c, 'repeat');
         })();
         var datasets = [
-            { type: 'bar', label: 'Committed', data: v.committed, backgroundColor: hatch, borderColor: INK.grey, borderWidth: 2, order: 2 },
+            { type: 'bar', label: 'Committed', data: v.committed, backgroundColor: hatch, borderColor: INK.grey, borderWidth: 2, order: 1 },
             { type: 'bar', label: 'Completed', data: v.completed, backgroundColor: INK.blue, borderColor: INK.blue, borderWidth: 2, order: 1 }
         ];
         if (v.average !== null) {
