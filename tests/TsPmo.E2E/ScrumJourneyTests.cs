@@ -69,6 +69,18 @@ public sealed class ScrumJourneyTests
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("scrum-backlog");
 
+        // Describe an item in Markdown; the page shows it rendered.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Order history", Exact = true }).ClickAsync();
+        await page.GetByLabel("Description (Markdown)").FillAsync("As a customer I want to see **every order** I placed.");
+        await page.GetByLabel("Acceptance criteria (Markdown)").FillAsync("- Newest first\n- Shows the delivery status");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("\"Order history\" saved.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Order history", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".scrum-markdown strong")).ToHaveTextAsync("every order");
+        await Assertions.Expect(page.Locator(".scrum-markdown li")).ToHaveCountAsync(2);
+        await session.AssertAccessibleAsync();
+        await session.ScreenshotAsync("scrum-item");
+
         // Plan a sprint: create it, then move three items in.
         await tabs.GetByRole(AriaRole.Link, new() { Name = "Sprints" }).ClickAsync();
         await page.GetByLabel("Start date").FillAsync(today.ToString("yyyy-MM-dd"));

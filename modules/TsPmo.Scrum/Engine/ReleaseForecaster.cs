@@ -28,26 +28,29 @@ public sealed class ReleaseForecaster(Random random)
         ArgumentNullException.ThrowIfNull(velocities);
         if (remainingPoints < 0) throw new ArgumentOutOfRangeException(nameof(remainingPoints), remainingPoints, "Remaining points cannot be negative.");
         if (trials is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(trials), trials, "Trials must be between 1 and 1,000,000.");
-        var samples = new decimal[velocities.Count];
+        // Doubles in the hot loop: story points are whole or half numbers, which doubles add exactly, and decimal
+        // addition would cost several times as much over 10,000 trials.
+        var samples = new double[velocities.Count];
         for (var i = 0; i < samples.Length; i++)
         {
-            samples[i] = velocities[i];
-            if (samples[i] < 0) throw new ArgumentOutOfRangeException(nameof(velocities), samples[i], $"Velocity cannot be negative (sprint {i + 1}).");
+            if (velocities[i] < 0) throw new ArgumentOutOfRangeException(nameof(velocities), velocities[i], $"Velocity cannot be negative (sprint {i + 1}).");
+            samples[i] = (double)velocities[i];
         }
         if (remainingPoints == 0) return new SprintForecast(0, 0, 0);
         if (samples.Length == 0 || Array.TrueForAll(samples, s => s == 0)) return null;
 
+        var remaining = (double)remainingPoints;
         var needed = new int[trials];
         for (var t = 0; t < trials; t++)
         {
-            decimal done = 0;
+            var done = 0.0;
             var sprints = 0;
-            while (done < remainingPoints && sprints < HorizonSprints)
+            while (done < remaining && sprints < HorizonSprints)
             {
                 done += samples[random.Next(samples.Length)];
                 sprints++;
             }
-            needed[t] = done < remainingPoints ? int.MaxValue : sprints;
+            needed[t] = done < remaining ? int.MaxValue : sprints;
         }
         Array.Sort(needed);
         var p95 = needed[NearestRankIndex(trials, 95)];

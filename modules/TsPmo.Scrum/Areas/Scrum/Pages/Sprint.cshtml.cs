@@ -24,11 +24,37 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
     public int CompletedSprints { get; private set; }
     public bool HasNextSprint { get; private set; }
 
+    [BindProperty] public SprintInput Edit { get; set; } = new();
+    [BindProperty] public long EditVersion { get; set; }
+
     public decimal Commitment => Sprint.State == SprintState.Planned ? Sprint.PlannedPoints : Sprint.CommittedPoints ?? Sprint.PlannedPoints;
 
     public async Task<IActionResult> OnGetAsync(long id, long sprintId, CancellationToken ct)
     {
         await LoadAsync(id, sprintId, ct);
+        Edit = new SprintInput { Name = Sprint.Name, Goal = Sprint.Goal, Start = Sprint.Start, End = Sprint.End, CapacityPoints = Sprint.CapacityPoints };
+        EditVersion = Sprint.Version;
+        return Page();
+    }
+
+    /// <summary>Edits the sprint's name, goal, dates and capacity (versioned); errors show next to the fields.</summary>
+    public async Task<IActionResult> OnPostEditAsync(long id, long sprintId, CancellationToken ct)
+    {
+        await LoadAsync(id, sprintId, ct);
+        try
+        {
+            var saved = await sprints.UpdateAsync(id, sprintId, EditVersion, Edit, ct);
+            TempData.Success($"{saved.Name} saved.");
+            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex, "Edit");
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or RuleViolationException)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
         return Page();
     }
 
