@@ -34,6 +34,7 @@ public sealed class ScrumModule : ITsPmoModule
             .AddScoped<ItemService>()
             .AddScoped<SprintService>()
             .AddScoped<RetroService>()
+            .AddScoped<ScrumMethodology>()
             .AddSingleton<ScrumForecastRandom>())
         .Migrations()
         .Menu(new MenuEntry("Backlog", "/Projects/{projectId}/Scrum/Backlog", MenuPlacement.ProjectTab) { Order = 10 })

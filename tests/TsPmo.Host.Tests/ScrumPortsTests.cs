@@ -55,6 +55,11 @@ public sealed class ScrumPortsTests
             Assert.Contains(signals, s => s.ModuleId == "scrum" && s.Name == "Burndown");
             Assert.Contains(signals, s => s.ModuleId == "scrum" && s.Name == "Velocity");
 
+            var metrics = new List<MetricValue>();
+            foreach (var source in scope.ServiceProvider.GetRequiredService<IEnabledContributions<IMetricSource>>().All)
+                metrics.AddRange(await source.CaptureAsync(id));
+            Assert.Equal(15m, Assert.Single(metrics, m => m.Metric == "scrum.remaining_points").Value);
+
             var section = scope.ServiceProvider.GetRequiredService<IEnabledContributions<IStatusReportSection>>().All.Single(s => s.Title == "Sprint (Scrum)");
             var markdown = await section.RenderMarkdownAsync(id);
             Assert.Contains("Goal: Ship Sprint 1", markdown);
