@@ -23,11 +23,12 @@ public sealed class ItemService(
     IOrganizationClock clock,
     IDomainEventPublisher events)
 {
-    public async Task<IReadOnlyList<BacklogItem>> BacklogAsync(long projectId, CancellationToken ct = default)
+    /// <summary>The backlog in order; <paramref name="withText"/> false leaves description and acceptance criteria empty (lists).</summary>
+    public async Task<IReadOnlyList<BacklogItem>> BacklogAsync(long projectId, CancellationToken ct = default, bool withText = true)
     {
         await guard.RequireScrumAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
-        return await ItemStore.BacklogAsync(connection, null, projectId);
+        return await ItemStore.BacklogAsync(connection, null, projectId, withText);
     }
 
     public async Task<IReadOnlyList<BacklogItem>> AllAsync(long projectId, CancellationToken ct = default)

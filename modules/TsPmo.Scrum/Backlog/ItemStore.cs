@@ -17,10 +17,16 @@ internal static class ItemStore
         FROM scrum_item i LEFT JOIN scrum_sprint s ON s.id = i.sprint_id LEFT JOIN core_person p ON p.id = i.assignee_id
         """;
 
-    /// <summary>The product backlog: items in no sprint, in order.</summary>
-    public static async Task<IReadOnlyList<BacklogItem>> BacklogAsync(DbConnection connection, DbTransaction? tx, long projectId) =>
-        (await connection.QueryAsync<BacklogItem>($"SELECT {Columns} {From} WHERE i.project_id = @projectId AND i.sprint_id IS NULL ORDER BY i.rank, i.id",
+    /// <summary>The product backlog: items in no sprint, in order. <paramref name="withText"/> false leaves out the
+    /// Markdown fields, which a list does not show.</summary>
+    public static async Task<IReadOnlyList<BacklogItem>> BacklogAsync(DbConnection connection, DbTransaction? tx, long projectId, bool withText = true) =>
+        (await connection.QueryAsync<BacklogItem>(
+            $"SELECT {(withText ? Columns : ListColumns)} {From} WHERE i.project_id = @projectId AND i.sprint_id IS NULL ORDER BY i.rank, i.id",
             new { projectId }, tx)).AsList();
+
+    private static readonly string ListColumns = Columns
+        .Replace("i.description,", "'' AS description,", StringComparison.Ordinal)
+        .Replace("i.acceptance_criteria AS AcceptanceCriteria", "'' AS AcceptanceCriteria", StringComparison.Ordinal);
 
     public static async Task<IReadOnlyList<BacklogItem>> SprintItemsAsync(DbConnection connection, DbTransaction? tx, long projectId, long sprintId) =>
         (await connection.QueryAsync<BacklogItem>($"SELECT {Columns} {From} WHERE i.project_id = @projectId AND i.sprint_id = @sprintId ORDER BY i.board_position, i.rank, i.id",

@@ -20,7 +20,7 @@ public sealed class BacklogModel(ScrumGuard guard, IProjectPermissions permissio
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Backlog", ct);
-        Items = await items.BacklogAsync(id, ct);
+        Items = await items.BacklogAsync(id, ct, withText: false);
         return Page();
     }
 
@@ -36,7 +36,7 @@ public sealed class BacklogModel(ScrumGuard guard, IProjectPermissions permissio
         catch (DomainValidationException ex)
         {
             ModelState.AddDomainErrors(ex, "NewItem");
-            Items = await items.BacklogAsync(id, ct);
+            Items = await items.BacklogAsync(id, ct, withText: false);
             return Page();
         }
     }
@@ -79,7 +79,7 @@ public sealed class BacklogModel(ScrumGuard guard, IProjectPermissions permissio
             MoveError = ex.Message;
         }
         if (!fromHtmx) return Redirect($"/Projects/{id}/Scrum/Backlog");
-        Items = await items.BacklogAsync(id, ct);
+        Items = await items.BacklogAsync(id, ct, withText: false);
         return Partial("_BacklogList", this);
     }
 }

@@ -105,6 +105,6 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         AverageVelocity = Engine.Velocity.AverageOfLast(completed.Select(s => s.CompletedPoints ?? 0).ToList());
         HasNextSprint = all.Any(s => s.State == SprintState.Planned && s.Id != sprintId);
         SprintItems = await sprints.ItemsAsync(id, sprintId, ct);
-        if (Sprint.State != SprintState.Completed) Backlog = await items.BacklogAsync(id, ct);
+        if (Sprint.State != SprintState.Completed) Backlog = await items.BacklogAsync(id, ct, withText: false);
     }
 }
