@@ -45,6 +45,19 @@ public sealed class ItemService(
         return await ItemStore.FindAsync(connection, null, projectId, itemId) ?? throw new NotFoundException("Item", itemId.ToString());
     }
 
+    /// <summary>The item's recorded changes, newest first.</summary>
+    public async Task<IReadOnlyList<ItemEvent>> HistoryAsync(long projectId, long itemId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        return (await connection.QueryAsync<ItemEvent>("""
+            SELECT e.kind, s.name AS SprintName, e.from_status AS FromStatus, e.to_status AS ToStatus, e.scope_delta AS ScopeDelta,
+                   e.done_delta AS DoneDelta, e.at, e.by_name AS ByName
+            FROM scrum_item_event e LEFT JOIN scrum_sprint s ON s.id = e.sprint_id
+            WHERE e.project_id = @projectId AND e.item_id = @itemId ORDER BY e.id DESC LIMIT 200
+            """, new { projectId, itemId })).AsList();
+    }
+
     /// <summary>Creates an item at the bottom of the backlog.</summary>
     public async Task<BacklogItem> CreateAsync(long projectId, ItemInput input, CancellationToken ct = default)
     {

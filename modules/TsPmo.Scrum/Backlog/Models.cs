@@ -57,3 +57,16 @@ public sealed record ItemInput
     public long? AssigneeId { get; init; }
     public ItemStatus Status { get; init; } = ItemStatus.ToDo;
 }
+
+/// <summary>One recorded change of an item: its kind (Created, Status, Committed, Added, Removed, Resized, CarriedOver), when and by whom.</summary>
+public sealed record ItemEvent
+{
+    public string Kind { get; init; } = "";
+    public string? SprintName { get; init; }
+    public ItemStatus? FromStatus { get; init; }
+    public ItemStatus? ToStatus { get; init; }
+    public double ScopeDelta { get; init; }
+    public double DoneDelta { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string ByName { get; init; } = "";
+}

@@ -149,7 +149,7 @@ public sealed class ScrumDemoSeeder(IDbConnectionFactory connections) : IDemoSee
             var n = titles++;
             var bug = n % 6 == 5;
             var title = bug ? Bugs[n / 6 % Bugs.Length] : Stories[n % Stories.Length];
-            if (n >= Stories.Length) title += $" ({n / Stories.Length + 1})";
+            if (n >= Stories.Length) title += n / Stories.Length == 1 ? ": follow-up" : $": round {n / Stories.Length + 1}";
             var points = (decimal)Points[random.Next(Points.Length)];
             var members = project.MemberPersonIds;
             var id = await connection.ExecuteScalarAsync<long>("""

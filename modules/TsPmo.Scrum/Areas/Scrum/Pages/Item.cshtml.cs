@@ -16,6 +16,23 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
 
     public BacklogItem Item { get; private set; } = null!;
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
+    public IReadOnlyList<ItemEvent> History { get; private set; } = [];
+
+    public static string Describe(ItemEvent e)
+    {
+        static string P(double v) => Math.Abs(v).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        return e.Kind switch
+        {
+            "Created" => "Created",
+            "Status" => $"{(e.FromStatus is { } f ? ItemStatuses.Label(f) : "?")} → {(e.ToStatus is { } t ? ItemStatuses.Label(t) : "?")}",
+            "Committed" => $"Committed to {e.SprintName} at its start ({P(e.ScopeDelta)} pts)",
+            "Added" => $"Added to the running {e.SprintName} ({P(e.ScopeDelta)} pts)",
+            "Removed" => $"Removed from the running {e.SprintName} ({P(e.ScopeDelta)} pts)",
+            "Resized" => $"Re-estimated during {e.SprintName} ({(e.ScopeDelta >= 0 ? "+" : "−")}{P(e.ScopeDelta)} pts)",
+            "CarriedOver" => $"Unfinished when {e.SprintName} completed",
+            _ => e.Kind,
+        };
+    }
     public string DescriptionHtml => markdown.ToSafeHtml(Item.Description);
     public string CriteriaHtml => markdown.ToSafeHtml(Item.AcceptanceCriteria);
 
@@ -53,5 +70,6 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
         await LoadProjectAsync(id, "Item", ct, new Breadcrumb("Backlog", $"/Projects/{id}/Scrum/Backlog"));
         Item = await items.GetAsync(id, itemId, ct);
         People = await people.ListAsync(ct);
+        History = await items.HistoryAsync(id, itemId, ct);
     }
 }
