@@ -77,6 +77,10 @@ public sealed class ScrumPagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(board, $"{board}?handler=Move", ("itemId", item.ToString()), ("status", "Done"))).StatusCode);
         Assert.Equal("Done", await factory.ScalarTextAsync("SELECT status FROM scrum_item WHERE id = @item", new { item }));
 
+        var itemPage = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Projects/{id}/Scrum/Items/{item}"));
+        Assert.Contains("Committed to Sprint 1 at its start (5 pts)", itemPage);
+        Assert.Contains("To do → Done", itemPage);
+
         var report = await browser.GetStringAsync($"{planning}/Report");
         Assert.Contains("id=\"chart-burndown\"", report);
         Assert.Contains("Burndown as a table", report);
