@@ -60,12 +60,15 @@ public sealed class ScrumJourneyTests
         await page.GotoAsync(page.Url.Split('?')[0]);
 
         // Order it: the bug up one place with the keyboard-accessible button, then wish lists dragged to the top.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Move Wrong totals on discounts up" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Wrong totals on discounts up" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         var titles = page.Locator(".scrum-backlog .scrum-title");
         await Assertions.Expect(titles).ToHaveTextAsync(["Sign in with email", "Wrong totals on discounts", "Order history", "Wish lists"]);
         await page.Locator(".scrum-backlog-item", new() { HasText = "Wish lists" }).DragToAsync(page.Locator(".scrum-backlog-item", new() { HasText = "Sign in with email" }),
             new() { TargetPosition = new() { X = 40, Y = 3 } });
         await Assertions.Expect(titles).ToHaveTextAsync(["Wish lists", "Sign in with email", "Wrong totals on discounts", "Order history"]);
+        // Positions are renumbered only by the list the server sends back: the drag was saved.
+        await Assertions.Expect(page.Locator(".scrum-backlog-item", new() { HasText = "Wish lists" }).Locator(".scrum-rank")).ToHaveTextAsync("1");
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("scrum-backlog");
 
@@ -108,8 +111,12 @@ public sealed class ScrumJourneyTests
         var done = page.Locator(".scrum-cell[data-status='Done']");
         await page.Locator(".scrum-card", new() { HasText = "Order history" }).DragToAsync(inProgress);
         await Assertions.Expect(inProgress.Locator(".scrum-card")).ToHaveCountAsync(1);
+        // The column heads change only when the server's board comes back (htmx), so waiting on them waits for the swap.
+        await Assertions.Expect(page.Locator("#col-InProgress")).ToContainTextAsync("1 item(s), 8 pts");
         await page.Locator(".scrum-card", new() { HasText = "Wrong totals on discounts" }).DragToAsync(done);
         await Assertions.Expect(done.Locator(".scrum-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#col-Done")).ToContainTextAsync("1 item(s), 3 pts");
+        await Assertions.Expect(page.Locator("#board-status")).ToContainTextAsync("13 points remain");
         // Without dragging: the card's Move form.
         var signIn = page.Locator(".scrum-card", new() { HasText = "Sign in with email" });
         await signIn.Locator("summary").ClickAsync();
