@@ -105,11 +105,11 @@
             return x.createPattern(c, 'repeat');
         })();
         var datasets = [
-            { type: 'bar', label: 'Committed', data: v.committed, backgroundColor: hatch, borderColor: INK.grey, borderWidth: 2, order: 1 },
-            { type: 'bar', label: 'Completed', data: v.completed, backgroundColor: INK.blue, borderColor: INK.blue, borderWidth: 2, order: 1 }
+            { type: 'bar', label: 'Committed', data: v.committed, backgroundColor: hatch, borderColor: INK.grey, borderWidth: 2, maxBarThickness: 72, order: 1 },
+            { type: 'bar', label: 'Completed', data: v.completed, backgroundColor: INK.blue, borderColor: INK.blue, borderWidth: 2, maxBarThickness: 72, order: 1 }
         ];
         if (v.average !== null) {
-            datasets.push({ type: 'line', label: 'Average of last 3 (' + v.average + ')', data: v.names.map(function () { return v.average; }), borderColor: INK.orange, borderDash: [6, 4], borderWidth: 2, pointRadius: 0, pointStyle: 'line', order: 0 });
+            datasets.push({ type: 'line', label: 'Average of last ' + Math.min(3, v.names.length) + ' (' + v.average + ')', data: v.names.map(function () { return v.average; }), borderColor: INK.orange, backgroundColor: INK.orange, borderDash: [6, 4], borderWidth: 2, pointRadius: v.names.length === 1 ? 10 : 0, pointStyle: 'line', order: 0 });
         }
         new Chart(velCanvas, {
             data: { labels: v.names, datasets: datasets },
