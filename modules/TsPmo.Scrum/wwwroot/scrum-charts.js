@@ -111,6 +111,9 @@
         if (v.average !== null) {
             datasets.push({ type: 'line', label: 'Average of last ' + Math.min(3, v.names.length) + ' (' + v.average + ')', data: v.names.map(function () { return v.average; }), borderColor: INK.orange, backgroundColor: INK.orange, borderDash: [6, 4], borderWidth: 2, pointRadius: v.names.length === 1 ? 10 : 0, pointStyle: 'line', order: 0 });
         }
+        // Few sprints: keep each sprint's pair of bars together instead of spreading them over the whole width.
+        var categoryPercentage = Math.min(0.8, 0.2 * v.names.length);
+        datasets.forEach(function (ds) { if (ds.type === 'bar') ds.categoryPercentage = categoryPercentage; });
         new Chart(velCanvas, {
             data: { labels: v.names, datasets: datasets },
             options: {
