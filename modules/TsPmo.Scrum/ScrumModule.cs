@@ -1,3 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using TsPmo.Scrum.Api;
+using TsPmo.Scrum.Backlog;
+using TsPmo.Scrum.Engine;
+using TsPmo.Scrum.Ports;
+using TsPmo.Scrum.Retros;
+using TsPmo.Scrum.Sprints;
+using TsPmo.Scrum.Widgets;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Scrum;
@@ -20,7 +28,23 @@ public sealed class ScrumModule : ITsPmoModule
         Kind = ModuleKind.Methodology,
     };
 
-    public void Register(IModuleBuilder module)
-    {
-    }
+    public void Register(IModuleBuilder module) => module
+        .Services(s => s
+            .AddScoped<ScrumGuard>()
+            .AddScoped<ItemService>()
+            .AddScoped<SprintService>()
+            .AddScoped<RetroService>()
+            .AddScoped<ScrumMethodology>()
+            .AddSingleton<ScrumForecastRandom>())
+        .Migrations()
+        .Menu(new MenuEntry("Backlog", "/Projects/{projectId}/Scrum/Backlog", MenuPlacement.ProjectTab) { Order = 10 })
+        .Menu(new MenuEntry("Sprints", "/Projects/{projectId}/Scrum/Sprints", MenuPlacement.ProjectTab) { Order = 11 })
+        .Menu(new MenuEntry("Board", "/Projects/{projectId}/Scrum/Board", MenuPlacement.ProjectTab) { Order = 12 })
+        .Menu(new MenuEntry("Velocity", "/Projects/{projectId}/Scrum/Velocity", MenuPlacement.ProjectTab) { Order = 13 })
+        .LifecycleHandler<ScrumLifecycleHandler>()
+        .DemoSeeder<ScrumDemoSeeder>()
+        .HealthSignals<ScrumHealthSignals>()
+        .StatusReportSection<SprintStatusSection>()
+        .DashboardWidget<SprintWidget>()
+        .ProjectApi(ScrumApi.MapProjectApi);
 }

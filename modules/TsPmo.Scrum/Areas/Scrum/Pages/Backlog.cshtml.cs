@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Scrum.Backlog;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Web;
+
+namespace TsPmo.Scrum.Areas.Scrum.Pages;
+
+/// <summary>
+/// The product backlog in order. Items are dragged to a new place (SortableJS posts the new position through htmx and
+/// gets the list back), or moved one place with the up/down buttons, which work from the keyboard and without JavaScript.
+/// </summary>
+public sealed class BacklogModel(ScrumGuard guard, IProjectPermissions permissions, ItemService items) : ScrumPageModel(guard, permissions)
+{
+    public IReadOnlyList<BacklogItem> Items { get; private set; } = [];
+    public string? MoveError { get; private set; }
+
+    [BindProperty] public ItemInput NewItem { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Backlog", ct);
+        Items = await items.BacklogAsync(id, ct, withText: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Backlog", ct);
+        try
+        {
+            var item = await items.CreateAsync(id, NewItem, ct);
+            TempData.Success($"\"{item.Title}\" is at the bottom of the backlog.");
+            return Redirect($"/Projects/{id}/Scrum/Backlog");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex, "NewItem");
+            Items = await items.BacklogAsync(id, ct, withText: false);
+            return Page();
+        }
+    }
+
+    /// <summary>One place up or down: <paramref name="step"/> is "itemId:up" or "itemId:down" (the button pressed).</summary>
+    public async Task<IActionResult> OnPostStepAsync(long id, string? step, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Backlog", ct);
+        var parts = (step ?? "").Split(':');
+        if (parts.Length == 2 && long.TryParse(parts[0], out var itemId) && parts[1] is "up" or "down")
+        {
+            try
+            {
+                await items.MoveByAsync(id, itemId, parts[1] == "up" ? -1 : 1, ct);
+            }
+            catch (Exception ex) when (ex is NotFoundException or RuleViolationException)
+            {
+                TempData.Error(ex.Message);
+            }
+        }
+        return Redirect($"/Projects/{id}/Scrum/Backlog#item-{parts[0]}");
+    }
+
+    /// <summary>A drag: the item goes to <paramref name="position"/> (0 = top). htmx gets the list back; a plain post is redirected.</summary>
+    public async Task<IActionResult> OnPostReorderAsync(long id, long itemId, int position, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Backlog", ct);
+        var fromHtmx = Request.Headers.ContainsKey("HX-Request");
+        try
+        {
+            await items.ReorderAsync(id, itemId, position, ct);
+        }
+        catch (Exception ex) when (ex is NotFoundException or RuleViolationException)
+        {
+            if (!fromHtmx)
+            {
+                TempData.Error(ex.Message);
+                return Redirect($"/Projects/{id}/Scrum/Backlog");
+            }
+            MoveError = ex.Message;
+        }
+        if (!fromHtmx) return Redirect($"/Projects/{id}/Scrum/Backlog");
+        Items = await items.BacklogAsync(id, ct, withText: false);
+        return Partial("_BacklogList", this);
+    }
+}

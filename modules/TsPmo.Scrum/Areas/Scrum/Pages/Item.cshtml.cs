@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Scrum.Backlog;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Text;
+using TsPmo.Sdk.Web;
+
+namespace TsPmo.Scrum.Areas.Scrum.Pages;
+
+/// <summary>One item: its description and acceptance criteria rendered from Markdown, and the edit form (versioned).</summary>
+public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions, ItemService items, IPeopleDirectory people, IMarkdownRenderer markdown)
+    : ScrumPageModel(guard, permissions)
+{
+    [BindProperty] public ItemInput Input { get; set; } = new();
+    [BindProperty] public long Version { get; set; }
+
+    public BacklogItem Item { get; private set; } = null!;
+    public IReadOnlyList<PersonInfo> People { get; private set; } = [];
+    public IReadOnlyList<ItemEvent> History { get; private set; } = [];
+
+    public static string Describe(ItemEvent e)
+    {
+        static string P(double v) => Math.Abs(v).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        return e.Kind switch
+        {
+            "Created" => "Created",
+            "Status" => $"{(e.FromStatus is { } f ? ItemStatuses.Label(f) : "?")} → {(e.ToStatus is { } t ? ItemStatuses.Label(t) : "?")}",
+            "Committed" => $"Committed to {e.SprintName} at its start ({P(e.ScopeDelta)} pts)",
+            "Added" => $"Added to the running {e.SprintName} ({P(e.ScopeDelta)} pts)",
+            "Removed" => $"Removed from the running {e.SprintName} ({P(e.ScopeDelta)} pts)",
+            "Resized" => $"Re-estimated during {e.SprintName} ({(e.ScopeDelta >= 0 ? "+" : "−")}{P(e.ScopeDelta)} pts)",
+            "CarriedOver" => $"Unfinished when {e.SprintName} completed",
+            _ => e.Kind,
+        };
+    }
+    public string DescriptionHtml => markdown.ToSafeHtml(Item.Description);
+    public string CriteriaHtml => markdown.ToSafeHtml(Item.AcceptanceCriteria);
+
+    public async Task<IActionResult> OnGetAsync(long id, long itemId, CancellationToken ct)
+    {
+        await LoadAsync(id, itemId, ct);
+        Input = ItemRules.Snapshot(Item);
+        Version = Item.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
+    {
+        await LoadAsync(id, itemId, ct);
+        if (!CanEdit) return Forbid();
+        try
+        {
+            var saved = await items.UpdateAsync(id, itemId, Version, Input, ct);
+            TempData.Success($"\"{saved.Title}\" saved.");
+            return Redirect(saved.SprintId is { } sprintId ? $"/Projects/{id}/Scrum/Sprints/{sprintId}" : $"/Projects/{id}/Scrum/Backlog");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(long id, long itemId, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Item", ct, new Breadcrumb("Backlog", $"/Projects/{id}/Scrum/Backlog"));
+        Item = await items.GetAsync(id, itemId, ct);
+        People = await people.ListAsync(ct);
+        History = await items.HistoryAsync(id, itemId, ct);
+    }
+}

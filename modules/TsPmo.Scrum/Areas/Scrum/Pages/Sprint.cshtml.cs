@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Scrum.Backlog;
+using TsPmo.Scrum.Sprints;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Web;
+
+namespace TsPmo.Scrum.Areas.Scrum.Pages;
+
+/// <summary>
+/// Sprint planning: the sprint's items against its capacity and against the average velocity of the last three
+/// completed sprints; backlog items are added and sprint items removed with one button each; the sprint is started and
+/// completed here (with the choice of where unfinished items go).
+/// </summary>
+public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permissions, SprintService sprints, ItemService items) : ScrumPageModel(guard, permissions)
+{
+    /// <summary>Backlog items listed for planning; the rest are counted.</summary>
+    public const int BacklogShown = 200;
+
+    public Sprint Sprint { get; private set; } = null!;
+    public IReadOnlyList<BacklogItem> SprintItems { get; private set; } = [];
+    public IReadOnlyList<BacklogItem> Backlog { get; private set; } = [];
+    public decimal? AverageVelocity { get; private set; }
+    public int CompletedSprints { get; private set; }
+    public bool HasNextSprint { get; private set; }
+
+    [BindProperty] public SprintInput Edit { get; set; } = new();
+    [BindProperty] public long EditVersion { get; set; }
+
+    public decimal Commitment => Sprint.State == SprintState.Planned ? Sprint.PlannedPoints : Sprint.CommittedPoints ?? Sprint.PlannedPoints;
+
+    public async Task<IActionResult> OnGetAsync(long id, long sprintId, CancellationToken ct)
+    {
+        await LoadAsync(id, sprintId, ct);
+        Edit = new SprintInput { Name = Sprint.Name, Goal = Sprint.Goal, Start = Sprint.Start, End = Sprint.End, CapacityPoints = Sprint.CapacityPoints };
+        EditVersion = Sprint.Version;
+        return Page();
+    }
+
+    /// <summary>Edits the sprint's name, goal, dates and capacity (versioned); errors show next to the fields.</summary>
+    public async Task<IActionResult> OnPostEditAsync(long id, long sprintId, CancellationToken ct)
+    {
+        await LoadAsync(id, sprintId, ct);
+        try
+        {
+            var saved = await sprints.UpdateAsync(id, sprintId, EditVersion, Edit, ct);
+            TempData.Success($"{saved.Name} saved.");
+            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex, "Edit");
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or RuleViolationException)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAddAsync(long id, long sprintId, long itemId, CancellationToken ct) =>
+        ActAsync(id, sprintId, async () => $"\"{(await sprints.AddItemAsync(id, sprintId, itemId, ct)).Title}\" is in the sprint.", ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(long id, long sprintId, long itemId, CancellationToken ct) =>
+        ActAsync(id, sprintId, async () => $"\"{(await sprints.RemoveItemAsync(id, sprintId, itemId, ct)).Title}\" is back at the top of the backlog.", ct);
+
+    public Task<IActionResult> OnPostStartAsync(long id, long sprintId, CancellationToken ct) =>
+        ActAsync(id, sprintId, async () =>
+        {
+            var s = await sprints.StartAsync(id, sprintId, ct);
+            return $"{s.Name} has started with {Pts(s.CommittedPoints)} points committed.";
+        }, ct, $"/Projects/{id}/Scrum/Board");
+
+    public Task<IActionResult> OnPostCompleteAsync(long id, long sprintId, string? unfinishedTo, CancellationToken ct) =>
+        ActAsync(id, sprintId, async () =>
+        {
+            var target = unfinishedTo == "NextSprint" ? UnfinishedTarget.NextSprint : UnfinishedTarget.Backlog;
+            var s = await sprints.CompleteAsync(id, sprintId, target, ct);
+            return $"{s.Name} is completed: {Pts(s.CompletedPoints)} of {Pts(s.CommittedPoints)} committed points done; unfinished items went to {(target == UnfinishedTarget.Backlog ? "the backlog" : s.UnfinishedTo)}.";
+        }, ct, $"/Projects/{id}/Scrum/Velocity");
+
+    private async Task<IActionResult> ActAsync(long id, long sprintId, Func<Task<string>> action, CancellationToken ct, string? then = null)
+    {
+        await LoadProjectAsync(id, "Sprint", ct);
+        try
+        {
+            TempData.Success(await action());
+            return Redirect(then ?? $"/Projects/{id}/Scrum/Sprints/{sprintId}");
+        }
+        catch (Exception ex) when (ex is DomainValidationException or RuleViolationException or NotFoundException or ConcurrencyConflictException)
+        {
+            TempData.Error(ex.Message);
+            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}");
+        }
+    }
+
+    private async Task LoadAsync(long id, long sprintId, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Sprint", ct, new Breadcrumb("Sprints", $"/Projects/{id}/Scrum/Sprints"));
+        var all = await sprints.ListAsync(id, ct);
+        Sprint = all.FirstOrDefault(s => s.Id == sprintId) ?? throw new NotFoundException("Sprint", sprintId.ToString());
+        ViewData["Title"] = $"{Project.Code} {Sprint.Name}";
+        var completed = all.Where(s => s.State == SprintState.Completed && s.Id != sprintId && s.End <= Sprint.End).OrderBy(s => s.End).ToList();
+        CompletedSprints = completed.Count;
+        AverageVelocity = Engine.Velocity.AverageOfLast(completed.Select(s => s.CompletedPoints ?? 0).ToList());
+        HasNextSprint = all.Any(s => s.State == SprintState.Planned && s.Id != sprintId);
+        SprintItems = await sprints.ItemsAsync(id, sprintId, ct);
+        if (Sprint.State != SprintState.Completed) Backlog = await items.BacklogAsync(id, ct, withText: false);
+    }
+}

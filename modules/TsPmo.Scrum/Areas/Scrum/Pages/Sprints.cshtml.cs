@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using TsPmo.Scrum.Sprints;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Time;
+using TsPmo.Sdk.Web;
+
+namespace TsPmo.Scrum.Areas.Scrum.Pages;
+
+/// <summary>Every sprint of the project, and the form that creates the next one.</summary>
+public sealed class SprintsModel(ScrumGuard guard, IProjectPermissions permissions, SprintService sprints, IOrganizationClock clock) : ScrumPageModel(guard, permissions)
+{
+    public IReadOnlyList<Sprint> Sprints { get; private set; } = [];
+
+    [BindProperty] public SprintInput NewSprint { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        // Suggest the next two weeks after the last sprint (or from today).
+        var last = Sprints.LastOrDefault();
+        var start = last is null ? clock.Today : last.End.AddDays(1);
+        NewSprint = new SprintInput
+        {
+            Name = $"Sprint {Sprints.Count + 1}", Start = start, End = start.AddDays(13), CapacityPoints = last?.CapacityPoints,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        try
+        {
+            var sprint = await sprints.CreateAsync(id, NewSprint, ct);
+            TempData.Success($"{sprint.Name} is planned. Add items from the backlog, then start it.");
+            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprint.Id}");
+        }
+        catch (DomainValidationException ex)
+        {
+            ModelState.AddDomainErrors(ex, "NewSprint");
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        await LoadProjectAsync(id, "Sprints", ct);
+        Sprints = await sprints.ListAsync(id, ct);
+    }
+}

@@ -1,0 +1,327 @@
+using System.Data.Common;
+using Dapper;
+using TsPmo.Scrum.Backlog;
+using TsPmo.Scrum.Engine;
+using TsPmo.Sdk.Audit;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Scrum.Sprints;
+
+/// <summary>
+/// Sprints of a Scrum project: created as planned, filled from the backlog, started (one active sprint per project;
+/// the commitment is recorded), completed once (unfinished items go back to the backlog or into the next planned
+/// sprint). Scope changes while a sprint is active are recorded for the burndown.
+/// </summary>
+public sealed class SprintService(
+    IDbConnectionFactory connections,
+    ScrumGuard guard,
+    IProjectPermissions permissions,
+    IAuditLog audit,
+    ICurrentUser user,
+    IOrganizationClock clock,
+    ScrumForecastRandom forecastRandom)
+{
+    private const string Select = """
+        SELECT s.id, s.project_id AS ProjectId, s.name, s.goal, s.start_date AS "Start", s.end_date AS "End", s.capacity_points AS CapacityPoints,
+               s.state, s.started_at AS StartedAt, s.completed_at AS CompletedAt, s.committed_points AS CommittedPoints,
+               s.completed_points AS CompletedPoints, s.unfinished_to AS UnfinishedTo, s.version,
+               COALESCE(t.planned, 0.0) AS PlannedPoints, COALESCE(t.done, 0.0) AS DonePoints, COALESCE(t.items, 0) AS ItemCount
+        FROM scrum_sprint s
+        LEFT JOIN (SELECT sprint_id, SUM(points) AS planned, SUM(CASE WHEN status = 'Done' THEN points ELSE 0.0 END) AS done, COUNT(*) AS items
+                   FROM scrum_item WHERE project_id = @projectId AND sprint_id IS NOT NULL GROUP BY sprint_id) t ON t.sprint_id = s.id
+        """;
+
+    public async Task<IReadOnlyList<Sprint>> ListAsync(long projectId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        return await ListAsync(connection, null, projectId);
+    }
+
+    internal static async Task<IReadOnlyList<Sprint>> ListAsync(DbConnection connection, DbTransaction? tx, long projectId) =>
+        (await connection.QueryAsync<Sprint>($"{Select} WHERE s.project_id = @projectId ORDER BY s.start_date, s.id", new { projectId }, tx)).AsList();
+
+    public async Task<Sprint> GetAsync(long projectId, long sprintId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        return await FindAsync(connection, null, projectId, sprintId);
+    }
+
+    public async Task<Sprint?> ActiveAsync(long projectId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Sprint>($"{Select} WHERE s.project_id = @projectId AND s.state = 'Active'", new { projectId });
+    }
+
+    public async Task<IReadOnlyList<BacklogItem>> ItemsAsync(long projectId, long sprintId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await FindAsync(connection, null, projectId, sprintId);
+        return await ItemStore.SprintItemsAsync(connection, null, projectId, sprintId);
+    }
+
+    public async Task<Sprint> CreateAsync(long projectId, SprintInput input, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        var valid = SprintRules.Validate(input);
+        var now = Stamp();
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO scrum_sprint (project_id, name, goal, start_date, end_date, capacity_points, state, created_at, updated_at, version)
+            VALUES (@projectId, @Name, @Goal, @Start, @End, @capacity, 'Planned', @now, @now, 1)
+            RETURNING id
+            """, new { projectId, valid.Name, valid.Goal, valid.Start, valid.End, capacity = (double)valid.CapacityPoints!.Value, now }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "sprint", id.ToString(), "created", null, valid) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(projectId, id, ct);
+    }
+
+    public async Task<Sprint> UpdateAsync(long projectId, long sprintId, long version, SprintInput input, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        var valid = SprintRules.Validate(input);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await FindAsync(connection, tx, projectId, sprintId);
+        if (before.State == SprintState.Completed) throw new RuleViolationException($"{before.Name} is completed; its record is kept as it was.");
+        var rows = await connection.ExecuteAsync("""
+            UPDATE scrum_sprint SET name = @Name, goal = @Goal, start_date = @Start, end_date = @End, capacity_points = @capacity,
+                   updated_at = @now, version = version + 1
+            WHERE id = @sprintId AND version = @version
+            """, new { valid.Name, valid.Goal, valid.Start, valid.End, capacity = (double)valid.CapacityPoints!.Value, now = Stamp(), sprintId, version }, tx);
+        if (rows != 1) throw new ConcurrencyConflictException("Sprint", before.Name);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "sprint", sprintId.ToString(), "updated",
+            new SprintInput { Name = before.Name, Goal = before.Goal, Start = before.Start, End = before.End, CapacityPoints = before.CapacityPoints }, valid)
+            { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return await FindAsync(connection, null, projectId, sprintId);
+    }
+
+    /// <summary>
+    /// Plans a backlog item (or an item of another open sprint) into the sprint. An item of another project, a done item
+    /// or a completed sprint is refused and nothing changes. Added to an active sprint, it is recorded as added scope.
+    /// </summary>
+    public async Task<BacklogItem> AddItemAsync(long projectId, long sprintId, long itemId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var sprint = await FindAsync(connection, tx, projectId, sprintId);
+        var item = await ItemStore.FindAsync(connection, tx, projectId, itemId)
+            ?? throw new DomainValidationException("itemId", $"There is no item {itemId} in this project's backlog.");
+        if (item.SprintId == sprintId) return item;
+        if (sprint.State == SprintState.Completed) throw new RuleViolationException($"{sprint.Name} is completed: it takes no more items.");
+        if (item.Status == ItemStatus.Done) throw new RuleViolationException($"\"{item.Title}\" is already done.");
+        var from = item.SprintId is { } fromId ? await FindAsync(connection, tx, projectId, fromId) : null;
+        if (from?.State == SprintState.Completed) throw new RuleViolationException($"\"{item.Title}\" belongs to the completed {from.Name}.");
+
+        var now = Stamp();
+        if (from?.State == SprintState.Active)
+            await ItemStore.RecordAsync(connection, tx, projectId, itemId, from.Id, "Removed", item.Status, item.Status, -item.Points, 0, now, user.DisplayName);
+        if (sprint.State == SprintState.Active)
+            await ItemStore.RecordAsync(connection, tx, projectId, itemId, sprintId, "Added", item.Status, item.Status, item.Points, 0, now, user.DisplayName);
+        await connection.ExecuteAsync("""
+            UPDATE scrum_item SET sprint_id = @sprintId, updated_at = @now, version = version + 1,
+                   board_position = (SELECT COALESCE(MAX(board_position), -1) + 1 FROM scrum_item WHERE sprint_id = @sprintId AND status = @status)
+            WHERE id = @itemId
+            """, new { sprintId, now, itemId, status = item.Status.ToString() }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "item", itemId.ToString(), "planned",
+            new { sprint = from?.Name }, new { sprint = sprint.Name }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return (await ItemStore.FindAsync(connection, null, projectId, itemId))!;
+    }
+
+    /// <summary>Takes an item out of an open sprint, back to the top of the backlog. From an active sprint it is recorded as removed scope.</summary>
+    public async Task<BacklogItem> RemoveItemAsync(long projectId, long sprintId, long itemId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var sprint = await FindAsync(connection, tx, projectId, sprintId);
+        var item = await ItemStore.FindAsync(connection, tx, projectId, itemId);
+        if (item is null || item.SprintId != sprintId) throw new NotFoundException($"Item in {sprint.Name}", itemId.ToString());
+        if (sprint.State == SprintState.Completed) throw new RuleViolationException($"{sprint.Name} is completed; its record is kept as it was.");
+        var now = Stamp();
+        if (sprint.State == SprintState.Active)
+            await ItemStore.RecordAsync(connection, tx, projectId, itemId, sprintId, "Removed", item.Status, item.Status,
+                -item.Points, item.Status == ItemStatus.Done ? -item.Points : 0, now, user.DisplayName);
+        await connection.ExecuteAsync("""
+            UPDATE scrum_item SET sprint_id = NULL, updated_at = @now, version = version + 1,
+                   rank = (SELECT COALESCE(MIN(rank), 1) - 1 FROM scrum_item WHERE project_id = @projectId AND sprint_id IS NULL)
+            WHERE id = @itemId
+            """, new { now, itemId, projectId }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "item", itemId.ToString(), "unplanned",
+            new { sprint = sprint.Name }, new { sprint = (string?)null }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return (await ItemStore.FindAsync(connection, null, projectId, itemId))!;
+    }
+
+    /// <summary>
+    /// Starts a planned sprint: refused (409) while another sprint of the project is active, or when this one has already
+    /// run. The commitment (points in the sprint now) is stored and each item recorded as committed scope.
+    /// </summary>
+    public async Task<Sprint> StartAsync(long projectId, long sprintId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var sprint = await FindAsync(connection, tx, projectId, sprintId);
+        if (sprint.State == SprintState.Active) throw new RuleViolationException($"{sprint.Name} is already active.");
+        if (sprint.State == SprintState.Completed) throw new RuleViolationException($"{sprint.Name} is completed; a sprint runs once.");
+        var active = await connection.ExecuteScalarAsync<string?>(
+            "SELECT name FROM scrum_sprint WHERE project_id = @projectId AND state = 'Active'", new { projectId }, tx);
+        if (active is not null) throw new RuleViolationException($"{active} is active: complete it before starting {sprint.Name}. A project runs one sprint at a time.");
+
+        var items = await ItemStore.SprintItemsAsync(connection, tx, projectId, sprintId);
+        var committed = items.Sum(i => i.Points);
+        var now = Stamp();
+        try
+        {
+            await connection.ExecuteAsync("""
+                UPDATE scrum_sprint SET state = 'Active', started_at = @now, committed_points = @committed, updated_at = @now, version = version + 1
+                WHERE id = @sprintId
+                """, new { now, committed = (double)committed, sprintId }, tx);
+        }
+        catch (DbException ex) when (ex.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RuleViolationException($"Another sprint was started meanwhile: complete it before starting {sprint.Name}.");
+        }
+        foreach (var item in items)
+            await ItemStore.RecordAsync(connection, tx, projectId, item.Id, sprintId, "Committed", item.Status, item.Status,
+                item.Points, item.Status == ItemStatus.Done ? item.Points : 0, now, user.DisplayName);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "sprint", sprintId.ToString(), "started",
+            new { state = sprint.State }, new { state = SprintState.Active, committedPoints = committed, items = items.Count }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return await FindAsync(connection, null, projectId, sprintId);
+    }
+
+    /// <summary>
+    /// Completes the active sprint once (a second time is refused with 409): records the completed points, and sends the
+    /// unfinished items to the top of the backlog, in their order, or into the next planned sprint.
+    /// </summary>
+    public async Task<Sprint> CompleteAsync(long projectId, long sprintId, UnfinishedTarget target, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        if (!Enum.IsDefined(target)) throw new DomainValidationException("unfinishedTo", "Choose Backlog or NextSprint for the unfinished items.");
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var sprint = await FindAsync(connection, tx, projectId, sprintId);
+        if (sprint.State == SprintState.Completed) throw new RuleViolationException($"{sprint.Name} is already completed.");
+        if (sprint.State == SprintState.Planned) throw new RuleViolationException($"{sprint.Name} has not started: start it before completing it.");
+        Sprint? next = null;
+        if (target == UnfinishedTarget.NextSprint)
+        {
+            next = (await ListAsync(connection, tx, projectId)).FirstOrDefault(s => s.State == SprintState.Planned)
+                ?? throw new DomainValidationException("unfinishedTo", "There is no planned sprint to take the unfinished items: create one, or send them to the backlog.");
+        }
+        var items = await ItemStore.SprintItemsAsync(connection, tx, projectId, sprintId);
+        var unfinished = items.Where(i => i.Status != ItemStatus.Done).OrderBy(i => i.Rank).ThenBy(i => i.Id).ToList();
+        var completed = items.Where(i => i.Status == ItemStatus.Done).Sum(i => i.Points);
+        var now = Stamp();
+        if (next is null)
+        {
+            var top = await connection.ExecuteScalarAsync<int>(
+                "SELECT COALESCE(MIN(rank), 0) FROM scrum_item WHERE project_id = @projectId AND sprint_id IS NULL", new { projectId }, tx);
+            await connection.ExecuteAsync("UPDATE scrum_item SET sprint_id = NULL, rank = @rank, updated_at = @now, version = version + 1 WHERE id = @Id",
+                unfinished.Select((i, n) => new { rank = top - unfinished.Count + n, now, i.Id }), tx);
+        }
+        else
+        {
+            await connection.ExecuteAsync("UPDATE scrum_item SET sprint_id = @next, updated_at = @now, version = version + 1 WHERE id = @Id",
+                unfinished.Select(i => new { next = next.Id, now, i.Id }), tx);
+        }
+        foreach (var item in unfinished)
+            await ItemStore.RecordAsync(connection, tx, projectId, item.Id, sprintId, "CarriedOver", item.Status, item.Status, 0, 0, now, user.DisplayName);
+        var rows = await connection.ExecuteAsync("""
+            UPDATE scrum_sprint SET state = 'Completed', completed_at = @now, completed_points = @completed, unfinished_to = @to,
+                   updated_at = @now, version = version + 1
+            WHERE id = @sprintId AND state = 'Active'
+            """, new { now, completed = (double)completed, to = next?.Name ?? "Backlog", sprintId }, tx);
+        if (rows != 1) throw new RuleViolationException($"{sprint.Name} is already completed.");
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "sprint", sprintId.ToString(), "completed",
+            new { state = sprint.State },
+            new { state = SprintState.Completed, completedPoints = completed, unfinished = unfinished.Count, unfinishedTo = next?.Name ?? "Backlog" })
+            { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return await FindAsync(connection, null, projectId, sprintId);
+    }
+
+    /// <summary>
+    /// The sprint's burndown and burnup from its recorded changes (see <see cref="BurndownCalculator"/>). The commitment
+    /// counts from the sprint's first day even when the sprint was started later that week.
+    /// </summary>
+    public async Task<Burndown> BurndownAsync(long projectId, long sprintId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        var sprint = await FindAsync(connection, null, projectId, sprintId);
+        var changes = (await connection.QueryAsync<(string At, double Scope, double Done)>("""
+            SELECT CASE WHEN kind = 'Committed' THEN @startOfSprint ELSE at END, scope_delta, done_delta FROM scrum_item_event
+            WHERE sprint_id = @sprintId AND (scope_delta <> 0 OR done_delta <> 0)
+            """, new { sprintId, startOfSprint = "0001-01-01T00:00:00.0000000Z" })).Select(c => new ScopeChange(DateTimeOffset.Parse(c.At, System.Globalization.CultureInfo.InvariantCulture),
+                (decimal)c.Scope, (decimal)c.Done)).ToList();
+        return Compute(sprint, changes);
+    }
+
+    internal Burndown Compute(Sprint sprint, IReadOnlyList<ScopeChange> changes)
+    {
+        var lastKnown = sprint.State switch
+        {
+            SprintState.Planned => sprint.Start.AddDays(-1),
+            SprintState.Active => Clamp(clock.Today, sprint.Start, sprint.End),
+            _ => sprint.End,
+        };
+        var committed = sprint.CommittedPoints ?? sprint.PlannedPoints;
+        return BurndownCalculator.Compute(sprint.Start, sprint.End, committed, changes, clock.TimeZone, lastKnown);
+    }
+
+    /// <summary>Committed against completed points of every completed sprint, and the release forecast.</summary>
+    public async Task<VelocityView> VelocityAsync(long projectId, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        var sprints = await ListAsync(connection, null, projectId);
+        var completed = sprints.Where(s => s.State == SprintState.Completed).OrderBy(s => s.End).ThenBy(s => s.Id)
+            .Select(s => new VelocitySprint(s.Id, s.Name, s.Start, s.End, s.CommittedPoints ?? 0, s.CompletedPoints ?? 0)).ToList();
+        var remaining = await connection.ExecuteScalarAsync<double>(
+            "SELECT COALESCE(SUM(points), 0.0) FROM scrum_item WHERE project_id = @projectId AND status <> 'Done'", new { projectId });
+        var reference = sprints.FirstOrDefault(s => s.State == SprintState.Active) ?? sprints.LastOrDefault(s => s.State == SprintState.Completed);
+        var length = reference?.LengthDays ?? 14;
+        var active = sprints.FirstOrDefault(s => s.State == SprintState.Active);
+        return new VelocityView(completed, Velocity.AverageOfLast(completed.Select(c => c.Completed).ToList()),
+            Forecast(completed.Select(c => c.Completed).ToList(), (decimal)remaining, active?.Start ?? clock.Today, length));
+    }
+
+    internal ReleaseForecastView Forecast(IReadOnlyList<decimal> velocities, decimal remaining, DateOnly from, int sprintLength)
+    {
+        var forecast = new ReleaseForecaster(forecastRandom.Create()).SprintsNeeded(velocities, remaining);
+        DateOnly? DateAfter(int? sprints) => sprints is { } n && n > 0 ? from.AddDays(n * sprintLength - 1) : null;
+        var note = remaining == 0 ? "Nothing is left to do."
+            : velocities.Count == 0 ? "No sprint has been completed yet: the forecast needs at least one completed sprint's velocity."
+            : forecast is null ? "The completed sprints finished no points, so there is no velocity to forecast from."
+            : null;
+        return new ReleaseForecastView(remaining, velocities.Count, forecast?.P50, forecast?.P85, forecast?.P95,
+            DateAfter(forecast?.P50), DateAfter(forecast?.P85), DateAfter(forecast?.P95), sprintLength, note);
+    }
+
+    internal static async Task<Sprint> FindAsync(DbConnection connection, DbTransaction? tx, long projectId, long sprintId) =>
+        await connection.QuerySingleOrDefaultAsync<Sprint>($"{Select} WHERE s.project_id = @projectId AND s.id = @sprintId", new { projectId, sprintId }, tx)
+        ?? throw new NotFoundException("Sprint", sprintId.ToString());
+
+    private static DateOnly Clamp(DateOnly value, DateOnly min, DateOnly max) => value < min ? min : value > max ? max : value;
+
+    private string Stamp() => StoredTime.Format(clock.UtcNow);
+}
