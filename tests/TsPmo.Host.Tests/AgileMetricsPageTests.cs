@@ -113,4 +113,18 @@ public sealed class AgileMetricsPageTests
         Assert.DoesNotContain("flow-data", backwards);
         Assert.DoesNotContain("agile-metrics.js", backwards);
     }
+
+    [Fact]
+    public async Task The_home_page_widget_counts_the_boards_cards()
+    {
+        var (factory, browser, _) = await KanbanProjectAsync(Csv);
+        using var _ = factory;
+
+        var html = await (await browser.GetAsync("/")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Kanban flow", html);
+        Assert.DoesNotContain("could not be shown", html);
+        // One card in progress ("Still in progress"); none finished in the last four weeks (the history is from 2025).
+        Assert.Matches(new Regex(@"Support flow</a>\s*</t[dh]>\s*<td[^>]*>1</td>\s*<td[^>]*>0</td>\s*<td[^>]*>0</td>"), html);
+    }
 }

@@ -21,7 +21,17 @@ public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IO
 {
     public const string Name = "AgileFlow";
 
-    public sealed record Row(long ProjectId, string Code, string Name, int InProgress, int Blocked, int DoneLast4Weeks);
+    // A class with setters, not a positional record: Dapper matches record constructors by exact column types, and
+    // SQLite hands COUNT back as Int64.
+    public sealed class Row
+    {
+        public long ProjectId { get; init; }
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public int InProgress { get; init; }
+        public int Blocked { get; init; }
+        public int DoneLast4Weeks { get; init; }
+    }
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
