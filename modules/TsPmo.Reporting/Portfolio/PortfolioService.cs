@@ -56,7 +56,7 @@ public sealed class PortfolioService(
                 var all = signals.GetValueOrDefault(p.Id, []).Concat(CoreSignals.For(p, pr, today)).ToList();
                 health = HealthRules.Evaluate(p.Id, all, active[p.Id], today);
             }
-            return new ProjectRow(p, pr, health, satisfaction.GetValueOrDefault(p.Id));
+            return new ProjectRow(p, pr, health, satisfaction.TryGetValue(p.Id, out var score) ? score : null);
         }).ToList();
         var names = catalog.Installed.ToDictionary(m => m.Id, m => m.Name);
         return new PortfolioView(rows, today, names);

@@ -40,7 +40,7 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
         public DateOnly? ExpiresOn { get; set; }
     }
 
-    public async Task OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct);
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostOverrideAsync(long id, CancellationToken ct)
     {
@@ -61,8 +61,7 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
         {
             ModelState.AddModelError("", ex.Message);
         }
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostGenerateAsync(long id, CancellationToken ct)
@@ -81,14 +80,15 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
         {
             ModelState.AddModelError("", ex.Message);
         }
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task LoadAsync(long id, CancellationToken ct)
+    /// <summary>Loads the page's data; false for an unknown or archived project (404).</summary>
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var view = await portfolio.GetAsync(ct);
-        Row = view.Find(id) ?? throw new NotFoundException("Project", id.ToString());
+        if (view.Find(id) is not { } row) return false;
+        Row = row;
         MethodologyName = view.MethodologyName(Row.Project.MethodologyId);
         CanEdit = await permissions.CanEditAsync(id, ct);
         History = await overrides.HistoryAsync(id, ct);
@@ -99,5 +99,6 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
         ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Portfolio", "/Projects"), new Breadcrumb(Row.Project.Name, $"/Projects/{id}"),
             new Breadcrumb("Status reports") };
         ViewData[ProjectTabs.Key] = new ProjectTabs(id, Row.Project.Name, Row.Project.MethodologyId);
+        return true;
     }
 }
