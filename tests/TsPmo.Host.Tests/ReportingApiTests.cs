@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Host.Tests.Infrastructure;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Ports.Health;
 
 namespace TsPmo.Host.Tests;
 
@@ -216,5 +219,30 @@ public sealed class ReportingApiTests
 
         var (member, _) = await factory.ApiAsAsync("member@example.com", "Member");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync("/api/v1/reporting/snapshots", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_sources_batched_signals_equal_its_per_project_signals()
+    {
+        using var factory = new TsPmoFactory();
+        var api = await factory.CreateAdminApiAsync();
+        var kanban = await CreateProjectAsync(api, "BAT-1", "2030-01-10");
+        var other = await CreateProjectAsync(api, "BAT-2", "2030-01-10");
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/projects/{kanban}/risk/risks",
+            new { title = "Card scheme certification fails", category = "Compliance", probability = 4, impact = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/projects/{other}/risk/risks",
+            new { title = "Key engineer leaves", category = "Resource", probability = 3, impact = 4 })).StatusCode);
+        long[] ids = [kanban, other, 999_999];
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetRequiredService<IEnabledContributions<IHealthSignalSource>>().All;
+        Assert.NotEmpty(sources);
+        foreach (var source in sources)
+        {
+            var batched = await source.GetSignalsAsync(ids);
+            Assert.Equal(ids.Order(), batched.Keys.Order());
+            foreach (var id in ids)
+                Assert.Equal(await source.GetSignalsAsync(id), batched[id]);
+        }
     }
 }
