@@ -43,7 +43,7 @@ public sealed class ReportingJourneyTests
 
         // Drill down: the red projects behind the count, then a Kanban one (so the Agile module has a section to add).
         await page.Locator(".health-counts a", new() { HasText = "Red" }).First.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "overall health Red" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overall health Red" })).ToBeVisibleAsync();
         var firstRed = page.Locator("#drilldown-table tbody tr", new() { HasText = "Agile (Kanban)" }).First.Locator("th a");
         var name = await firstRed.InnerTextAsync();
         await session.AssertAccessibleAsync();

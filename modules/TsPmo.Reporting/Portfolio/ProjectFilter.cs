@@ -55,7 +55,9 @@ public sealed record ProjectFilter(string? Phase = null, string? Methodology = n
         if (Phase is not null) parts.Add("phase " + Phase);
         if (Methodology is not null) parts.Add("methodology " + view.MethodologyName(Methodology));
         if (Health is { } h) parts.Add((Dimension is { } d ? d + " health " : "overall health ") + h.Label());
-        return parts.Count == 0 ? "All projects" : string.Join(", ", parts);
+        if (parts.Count == 0) return "All projects";
+        var text = string.Join(", ", parts);
+        return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     public string QueryString()
