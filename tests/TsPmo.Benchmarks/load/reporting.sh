@@ -39,7 +39,8 @@ cookie=$(awk '$6 == "tspmo.auth" {print $6 "=" $7}' "$jar")
 
 echo; echo "== First GET /api/v1/reporting/health (builds the portfolio view, cold)"
 curl -fs -o /dev/null -w "%{time_total}s, %{size_download} bytes\n" -H "Authorization: Bearer $token" "$base/api/v1/reporting/health"
-echo "   projects in the answer: $(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/reporting/health" | grep -o '"projectId"' | wc -l)"
+curl -fs -o "$work/cold.json" -H "Authorization: Bearer $token" "$base/api/v1/reporting/health"
+echo "   projects in the answer: $(grep -o '"projectId"' "$work/cold.json" | wc -l)"
 
 wrk -t2 -c16 -d8s -H "Cookie: $cookie" "$base/" >/dev/null
 wrk -t2 -c16 -d8s -H "Authorization: Bearer $token" "$base/api/v1/reporting/health" >/dev/null
@@ -54,7 +55,8 @@ echo; echo "== GET /api/v1/reporting/kpis, 16 connections, ${seconds}s"
 wrk -t2 -c16 -d"${seconds}s" -s "$here/p95.lua" -H "Authorization: Bearer $token" "$base/api/v1/reporting/kpis" | tail -n 2
 
 # An edit (an override writes the audit log): the next request rebuilds the view, and shows the change.
-pid=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/reporting/health" | grep -oE '"projectId":[0-9]+' | head -1 | cut -d: -f2)
+curl -fs -o "$work/before.json" -H "Authorization: Bearer $token" "$base/api/v1/reporting/health"
+pid=$(grep -oE '"projectId":[0-9]+' "$work/before.json" | head -1 | cut -d: -f2)
 tomorrow=$(date -u -d tomorrow +%F)
 curl -fs -o /dev/null -X POST "$base/api/v1/projects/$pid/reporting/overrides" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
     -d "{\"dimension\":\"overall\",\"rag\":\"Green\",\"comment\":\"load test\",\"expiresOn\":\"$tomorrow\"}"
