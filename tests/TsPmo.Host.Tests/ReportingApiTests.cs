@@ -126,6 +126,13 @@ public sealed class ReportingApiTests
             new { title = "Card scheme certification fails", category = "Compliance", probability = 4, impact = 5 })).StatusCode);
         Assert.Equal("Red", await RiskRag());
 
+        // Only the touched project is rebuilt; a project created now joins the view, the others keep their health.
+        var added = await CreateProjectAsync(api, "CCH-2", "2026-02-01");
+        var health = (await (await api.GetAsync("/api/v1/reporting/health")).JsonAsync()).EnumerateArray().ToDictionary(p => p.GetProperty("projectId").GetInt64());
+        Assert.Equal("Red", health[added].GetProperty("dimensions").GetProperty("schedule").GetString());
+        Assert.Equal("Red", health[id].GetProperty("dimensions").GetProperty("risk").GetString());
+        Assert.Equal("Green", health[id].GetProperty("dimensions").GetProperty("schedule").GetString());
+
         // A change no audit entry records (a row written behind the API) still shows once the projects' stamp moves.
         await using (var db = new SqliteConnection(factory.ConnectionString))
             await db.ExecuteAsync("UPDATE core_project SET target_date = '2020-01-01', updated_at = '2099-01-01T00:00:00.0000000Z' WHERE id = @id", new { id });
