@@ -21,4 +21,27 @@ public sealed record PortfolioView(IReadOnlyList<ProjectRow> Projects, DateOnly 
     /// </summary>
     public T Memo<T>(string key, Func<PortfolioView, T> make) where T : class =>
         (T)_memo.GetOrAdd(key, _ => new Lazy<object>(() => make(this))).Value;
+
+    private readonly ConcurrentDictionary<string, Task<object>> _memoTasks = new();
+
+    /// <summary>
+    /// A query whose answer changes only with an audited change (so only with the view), run once per view. It runs
+    /// without the request's cancellation, so one aborted request cannot leave a cancelled answer behind; a failure is
+    /// not kept.
+    /// </summary>
+    public async Task<T> MemoAsync<T>(string key, Func<Task<T>> make) where T : class
+    {
+        var task = _memoTasks.GetOrAdd(key, _ => Run(make));
+        try
+        {
+            return (T)await task;
+        }
+        catch
+        {
+            _memoTasks.TryRemove(new KeyValuePair<string, Task<object>>(key, task));
+            throw;
+        }
+
+        static async Task<object> Run(Func<Task<T>> make) => await make();
+    }
 }

@@ -34,8 +34,11 @@ public sealed class PhaseWidget : IDashboardWidget
     public string ViewComponentName => "ReportingPhases";
 }
 
-/// <summary>What the widgets (and the /Reporting page's partials) show: the view and its KPIs.</summary>
-public sealed record DashboardModel(PortfolioView View, PortfolioKpis Kpis, bool Compact);
+/// <summary>What the widgets (on the home page and on /Reporting) show: the view and its figures.</summary>
+public sealed record DashboardModel(PortfolioView View, DashboardFigures Figures)
+{
+    public PortfolioKpis Kpis => Figures.Kpis;
+}
 
 public abstract class DashboardViewComponent(PortfolioService portfolio) : ViewComponent
 {
@@ -43,7 +46,7 @@ public abstract class DashboardViewComponent(PortfolioService portfolio) : ViewC
     {
         _ = context;
         var view = await portfolio.GetAsync(HttpContext.RequestAborted);
-        return View(new DashboardModel(view, view.Memo("kpis", v => KpiCalculator.Compute(v.Projects)), Compact: true));
+        return View(new DashboardModel(view, DashboardFigures.Of(view)));
     }
 }
 

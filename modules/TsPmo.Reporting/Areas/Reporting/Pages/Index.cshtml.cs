@@ -29,10 +29,13 @@ public sealed class IndexModel(PortfolioService portfolio, SnapshotService snaps
         ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting") };
         View = await portfolio.GetAsync(ct);
         Kpis = View.Memo("kpis", v => KpiCalculator.Compute(v.Projects));
-        Scheduled = await reports.RecentScheduledAsync(10, ct);
-        LastSnapshot = await snapshots.LastTakenAsync(ct);
-        Metrics = await snapshots.MetricsAsync(ct);
+        // Status reports and snapshots are audited, so these answers change only with the view: read once per view.
+        Scheduled = await View.MemoAsync("recent-scheduled", () => reports.RecentScheduledAsync(10, CancellationToken.None));
+        LastSnapshot = (await View.MemoAsync("last-snapshot", async () => new Box<DateOnly?>(await snapshots.LastTakenAsync(CancellationToken.None)))).Value;
+        Metrics = await View.MemoAsync("metrics", () => snapshots.MetricsAsync(CancellationToken.None));
     }
+
+    private sealed record Box<T>(T Value);
 
     public async Task<IActionResult> OnGetPortfolioCsvAsync(CancellationToken ct) =>
         File(ReportingCsv.Portfolio(await portfolio.GetAsync(ct)), "text/csv; charset=utf-8", "portfolio.csv");
