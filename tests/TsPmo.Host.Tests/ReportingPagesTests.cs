@@ -62,4 +62,26 @@ public sealed class ReportingPagesTests
         Assert.Equal(HttpStatusCode.OK, (await pmo.GetAsync("/Reporting/PastProjects")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await pmo.GetAsync("/Projects/999999/Reporting")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_schedule_settings_save_a_checked_box_as_true_and_an_unchecked_one_as_false()
+    {
+        using var factory = new TsPmoFactory();
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync(TsPmoFactory.AdminEmail, TsPmoFactory.AdminPassword);
+        const string page = "/Admin/ModuleSettings?id=reporting";
+        async Task<string?> Stored() => await factory.ScalarTextAsync("SELECT value FROM core_setting WHERE module_id = 'reporting' AND key = 'scheduleEnabled'");
+
+        // Unchecked, only the hidden "false" is posted.
+        var off = await admin.PostFormAsync(page, page, ("Values[scheduleEnabled]", "false"), ("Values[scheduleWeekday]", "Friday"), ("Values[scheduleTime]", "16:30"));
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.Equal("false", await Stored());
+
+        // Checked, a browser posts the box's "true" and then the hidden "false" that follows it.
+        var on = await admin.PostFormAsync(page, page, ("Values[scheduleEnabled]", "true"), ("Values[scheduleEnabled]", "false"),
+            ("Values[scheduleWeekday]", "Friday"), ("Values[scheduleTime]", "16:30"));
+        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        Assert.Equal("true", await Stored());
+        Assert.Equal("Friday", await factory.ScalarTextAsync("SELECT value FROM core_setting WHERE module_id = 'reporting' AND key = 'scheduleWeekday'"));
+    }
 }
