@@ -1,4 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using TsPmo.Reporting.Api;
+using TsPmo.Reporting.Health;
+using TsPmo.Reporting.Jobs;
+using TsPmo.Reporting.Portfolio;
+using TsPmo.Reporting.Snapshots;
+using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Widgets;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
 
 namespace TsPmo.Reporting;
 
@@ -11,6 +20,12 @@ public sealed class ReportingModule : ITsPmoModule
 {
     public const string Id = "reporting";
 
+    /// <summary>The portfolio dashboard on the home page, and taking snapshots: the PMO (and Admins, who hold every permission).</summary>
+    public const string DashboardPermission = "reporting.dashboard";
+
+    /// <summary>Overriding a project's health with a comment.</summary>
+    public const string OverridePermission = "reporting.override";
+
     public ModuleManifest Manifest { get; } = new()
     {
         Id = Id,
@@ -21,7 +36,42 @@ public sealed class ReportingModule : ITsPmoModule
         Kind = ModuleKind.Capability,
     };
 
-    public void Register(IModuleBuilder module)
-    {
-    }
+    public void Register(IModuleBuilder module) => module
+        .Services(s => s
+            .AddSingleton<PortfolioCache>()
+            .AddScoped<PortfolioService>()
+            .AddScoped<OverrideService>()
+            .AddScoped<SnapshotService>()
+            .AddScoped<StatusReportService>()
+            .AddHostedService<ReportingScheduler>())
+        .Migrations()
+        .Permission(DashboardPermission, "See the portfolio dashboard on the home page and take metric snapshots", Roles.Pmo)
+        .Permission(OverridePermission, "Override a project's health RAG with a comment and an expiry date", Roles.Pmo)
+        .Setting(new SettingDefinition(ReportingScheduleSettings.Enabled, "Generate weekly status reports", SettingType.Boolean, "true")
+        {
+            Description = "Every active project gets a status report at the weekday and time below (organization time zone).",
+        })
+        .Setting(new SettingDefinition(ReportingScheduleSettings.Weekday, "Weekday of the weekly status reports", SettingType.Text, "Monday")
+        {
+            Description = "Monday, Tuesday, … Sunday. An invalid value pauses the schedule (logged).",
+        })
+        .Setting(new SettingDefinition(ReportingScheduleSettings.Time, "Time of the weekly status reports", SettingType.Text, "07:00")
+        {
+            Description = "24-hour HH:mm in the organization's time zone. A report missed by less than a day (host down) is generated when the host is back.",
+        })
+        .Menu(new MenuEntry("Reporting", "/Reporting") { Order = 15 })
+        .Menu(new MenuEntry("Status reports", "/Projects/{projectId}/Reporting", MenuPlacement.ProjectTab) { Order = 70 })
+        .DashboardWidget<KpiWidget>()
+        .DashboardWidget<HealthWidget>()
+        .DashboardWidget<PhaseWidget>()
+        .Api(ReportingApi.MapApi)
+        .ProjectApi(ReportingApi.MapProjectApi);
+}
+
+/// <summary>The schedule settings' keys (see <see cref="ReportSchedule"/>).</summary>
+public static class ReportingScheduleSettings
+{
+    public const string Enabled = ReportSchedule.EnabledKey;
+    public const string Weekday = ReportSchedule.WeekdayKey;
+    public const string Time = ReportSchedule.TimeKey;
 }

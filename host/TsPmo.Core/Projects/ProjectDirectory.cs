@@ -1,29 +1,32 @@
 using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Time;
 
 namespace TsPmo.Core.Projects;
 
 /// <summary>Core's implementation of the read port every module uses to know about projects.</summary>
-public sealed class ProjectDirectory(IDbConnectionFactory connections) : IProjectDirectory
+public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganizationClock clock) : IProjectDirectory
 {
     private const string Select = """
         SELECT id, code, name, methodology_id AS MethodologyId, phase, start_date AS StartDate, target_date AS TargetDate,
-               owner_person_id AS OwnerPersonId, archived
+               owner_person_id AS OwnerPersonId, archived, budget_minor AS BudgetMinor, currency,
+               CASE WHEN phase = 'Closed' THEN (SELECT MAX(changed_at) FROM core_phase_change c
+                                                WHERE c.project_id = core_project.id AND c.to_phase = 'Closed') END AS ClosedAt
         FROM core_project
         """;
 
     public async Task<ProjectInfo?> FindAsync(long projectId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return (await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE id = @projectId", new { projectId }))?.ToInfo();
+        return (await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE id = @projectId", new { projectId }))?.ToInfo(clock.TimeZone);
     }
 
     public async Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<Row>(Select + " WHERE archived = 0 OR @includeArchived ORDER BY name COLLATE NOCASE", new { includeArchived }))
-            .Select(r => r.ToInfo()).ToList();
+            .Select(r => r.ToInfo(clock.TimeZone)).ToList();
     }
 
     // The SDK's record is positional; Dapper maps SQLite's integers and ISO text onto settable properties
@@ -39,7 +42,16 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections) : IProjec
         public DateOnly? TargetDate { get; init; }
         public long? OwnerPersonId { get; init; }
         public bool Archived { get; init; }
+        public long? BudgetMinor { get; init; }
+        public string? Currency { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
 
-        public ProjectInfo ToInfo() => new(Id, Code, Name, MethodologyId, Phase, StartDate, TargetDate, OwnerPersonId, Archived);
+        // Closed is a phase, so the day it was reached is the last lifecycle change into it, seen in the organization's zone.
+        public ProjectInfo ToInfo(TimeZoneInfo zone) => new(Id, Code, Name, MethodologyId, Phase, StartDate, TargetDate, OwnerPersonId, Archived)
+        {
+            BudgetMinor = BudgetMinor,
+            Currency = BudgetMinor is null ? null : Currency,
+            ClosedOn = ClosedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null,
+        };
     }
 }

@@ -8,19 +8,45 @@ namespace TsPmo.Agile.Ports;
 
 /// <summary>
 /// Kanban health: columns over their WIP limit (scope), cards in progress older than the 85th percentile cycle
-/// time (schedule), and throughput of the last 4 weeks against the 8 before (schedule).
+/// time (schedule), and throughput of the last 4 weeks against the 8 before (schedule). For many projects at once the
+/// WIP check is one query for all of them and only Kanban projects are looked at; flow metrics stay per project.
 /// </summary>
 public sealed class AgileHealthSignals(IDbConnectionFactory connections, FlowService flow, IProjectDirectory projects) : IHealthSignalSource
 {
     public async Task<IReadOnlyList<HealthSignal>> GetSignalsAsync(long projectId, CancellationToken ct = default)
     {
         if ((await projects.FindAsync(projectId, ct))?.MethodologyId != AgileModule.Id) return [];
+        var over = (await OverLimitAsync([projectId], ct))[projectId];
+        return await SignalsAsync(projectId, over, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<HealthSignal>>> GetSignalsAsync(IReadOnlyCollection<long> projectIds, CancellationToken ct = default)
+    {
+        var kanban = (await projects.ListAsync(includeArchived: true, ct)).Where(p => p.MethodologyId == AgileModule.Id).Select(p => p.Id).ToHashSet();
+        var ids = projectIds.Where(kanban.Contains).ToList();
+        var over = await OverLimitAsync(ids, ct);
+        var result = projectIds.ToDictionary(id => id, _ => (IReadOnlyList<HealthSignal>)[]);
+        foreach (var id in ids)
+            result[id] = await SignalsAsync(id, over[id], ct);
+        return result;
+    }
+
+    /// <summary>The columns over their WIP limit of each project, in one query.</summary>
+    private async Task<ILookup<long, string>> OverLimitAsync(IReadOnlyList<long> projectIds, CancellationToken ct)
+    {
+        if (projectIds.Count == 0) return Array.Empty<(long, string)>().ToLookup(r => r.Item1, r => r.Item2);
         await using var connection = await connections.OpenAsync(ct);
-        var over = (await connection.QueryAsync<string>("""
-            SELECT col.name FROM agile_column col
-            WHERE col.project_id = @projectId AND col.wip_limit IS NOT NULL
+        return (await connection.QueryAsync<(long ProjectId, string Name)>(new CommandDefinition("""
+            SELECT col.project_id, col.name FROM agile_column col
+            WHERE col.project_id IN @projectIds AND col.wip_limit IS NOT NULL
               AND (SELECT COUNT(*) FROM agile_card c WHERE c.column_id = col.id) > col.wip_limit
-            """, new { projectId })).ToList();
+            ORDER BY col.project_id, col.position
+            """, new { projectIds }, cancellationToken: ct))).ToLookup(r => r.ProjectId, r => r.Name);
+    }
+
+    private async Task<IReadOnlyList<HealthSignal>> SignalsAsync(long projectId, IEnumerable<string> overLimit, CancellationToken ct)
+    {
+        var over = overLimit.ToList();
         var metrics = await flow.MetricsAsync(projectId, ct: ct);
         var aging = metrics.Aging.Count(a => a.OlderThanP85);
         var weeks = metrics.Throughput.Select(w => w.Count).ToList();

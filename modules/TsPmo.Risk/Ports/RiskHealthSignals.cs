@@ -8,7 +8,8 @@ namespace TsPmo.Risk.Ports;
 
 /// <summary>
 /// Two risk signals per project: the worst residual level among live risks (Critical → red, High → amber), and
-/// the early warnings (none → green, up to three → amber, more → red).
+/// the early warnings (none → green, up to three → amber, more → red). For many projects at once (the portfolio
+/// dashboard) the live risks and the warnings of the whole portfolio are read once, not once per project.
 /// </summary>
 public sealed class RiskHealthSignals(RiskService risks, EarlyWarningService warnings, IProjectDirectory projects) : IHealthSignalSource
 {
@@ -16,9 +17,24 @@ public sealed class RiskHealthSignals(RiskService risks, EarlyWarningService war
     {
         if (await projects.FindAsync(projectId, ct) is null) return [];
         var live = (await risks.ListAsync(projectId, ct)).Where(r => r.IsLive).ToList();
+        return Signals(live, await warnings.GetAsync(projectId, ct));
+    }
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<HealthSignal>>> GetSignalsAsync(IReadOnlyCollection<long> projectIds, CancellationToken ct = default)
+    {
+        var known = (await projects.ListAsync(includeArchived: true, ct)).Select(p => p.Id).ToHashSet();
+        var live = (await risks.SearchAsync(new RiskQuery { LiveOnly = true, PageSize = int.MaxValue }, ct)).Items.Where(r => r.IsLive).ToLookup(r => r.ProjectId);
+        var early = (await warnings.GetAsync(null, ct)).ToLookup(w => w.ProjectId);
+        var result = new Dictionary<long, IReadOnlyList<HealthSignal>>(projectIds.Count);
+        foreach (var id in projectIds)
+            result[id] = known.Contains(id) ? Signals(live[id].ToList(), early[id].ToList()) : [];
+        return result;
+    }
+
+    private static IReadOnlyList<HealthSignal> Signals(IReadOnlyList<RiskEntry> live, IReadOnlyList<EarlyWarning> early)
+    {
         var critical = live.Count(r => r.ResidualLevel == RiskLevel.Critical);
         var high = live.Count(r => r.ResidualLevel == RiskLevel.High);
-        var early = await warnings.GetAsync(projectId, ct);
         return
         [
             new HealthSignal(RiskModule.Id, "Open high risks", HealthDimension.Risk,

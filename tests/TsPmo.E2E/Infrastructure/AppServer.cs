@@ -18,10 +18,13 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@example.com";
     public const string AdminPassword = "admin-password-1";
     private readonly bool _bootstrapAdmin;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public AppServer(bool bootstrapAdmin = false, bool withMethodology = false)
+    /// <param name="settings">Extra configuration for this server only (e.g. a job's interval), so no test changes the process environment.</param>
+    public AppServer(bool bootstrapAdmin = false, bool withMethodology = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _bootstrapAdmin = bootstrapAdmin;
+        _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_root);
         CopyFolder(Path.Combine(AppContext.BaseDirectory, "plugins"), PluginsPath);
         if (withMethodology)
@@ -41,6 +44,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:TsPmo", $"Data Source={Path.Combine(_root, "tspmo.db")}");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Plugins:Path", PluginsPath);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_bootstrapAdmin)
         {
             builder.UseSetting("TSPMO_ADMIN_EMAIL", AdminEmail);

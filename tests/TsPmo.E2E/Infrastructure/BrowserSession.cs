@@ -9,14 +9,15 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserSession(bool bootstrapAdmin, bool withMethodology) => Server = new AppServer(bootstrapAdmin, withMethodology);
+    private BrowserSession(bool bootstrapAdmin, bool withMethodology, IReadOnlyDictionary<string, string>? settings) =>
+        Server = new AppServer(bootstrapAdmin, withMethodology, settings);
 
     public AppServer Server { get; }
     public IPage Page { get; private set; } = null!;
 
-    public static async Task<BrowserSession> StartAsync(bool bootstrapAdmin = false, bool withMethodology = false)
+    public static async Task<BrowserSession> StartAsync(bool bootstrapAdmin = false, bool withMethodology = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var session = new BrowserSession(bootstrapAdmin, withMethodology);
+        var session = new BrowserSession(bootstrapAdmin, withMethodology, settings);
         (session._playwright, session._browser) = await BrowserFactory.LaunchAsync();
         var context = await session._browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -19,4 +19,14 @@ public sealed record ProjectInfo(
     DateOnly? StartDate,
     DateOnly? TargetDate,
     long? OwnerPersonId,
-    bool Archived);
+    bool Archived)
+{
+    /// <summary>The day the project last entered Closed (organization time zone), from the lifecycle history; null while not closed.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>The approved budget in minor units of <see cref="Currency"/>; null when none was set.</summary>
+    public long? BudgetMinor { get; init; }
+
+    /// <summary>ISO 4217 code of the budget's currency; null when no budget was set.</summary>
+    public string? Currency { get; init; }
+}

@@ -24,4 +24,14 @@ public sealed record MethodologyProgress(
     decimal RemainingWork,
     string WorkUnit,
     DateOnly? ForecastFinish,
-    DateOnly? PlannedFinish);
+    DateOnly? PlannedFinish)
+{
+    /// <summary>Money spent so far, in minor units of the project's currency; null when the methodology does not track cost.</summary>
+    public long? ActualCostMinor { get; init; }
+
+    /// <summary>Work items of type bug/defect in the project; null when the methodology has no item types.</summary>
+    public int? DefectsTotal { get; init; }
+
+    /// <summary>Of <see cref="DefectsTotal"/>, those not done yet; null when the methodology has no item types.</summary>
+    public int? DefectsOpen { get; init; }
+}

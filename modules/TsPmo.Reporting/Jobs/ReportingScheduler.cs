@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TsPmo.Reporting.Portfolio;
+using TsPmo.Reporting.Snapshots;
+using TsPmo.Reporting.StatusReports;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Reporting.Jobs;
+
+/// <summary>
+/// Wakes every minute (configurable: <c>Reporting:JobIntervalSeconds</c>) and, while the module is enabled and on one
+/// host at a time (a lease per job in the database), generates the week's scheduled status reports once per project
+/// per slot, and takes the weekly metric snapshot when none was taken yet this week (weeks start on Monday).
+/// Time comes from the injected <see cref="TimeProvider"/>, so tests drive it.
+/// </summary>
+public sealed class ReportingScheduler(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<ReportingScheduler> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var startDelay = TimeSpan.FromSeconds(configuration.GetValue("Reporting:JobStartDelaySeconds", 30));
+        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Reporting:JobIntervalSeconds", 60)));
+        try { await Task.Delay(startDelay, time, stoppingToken); }
+        catch (OperationCanceledException) { return; }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Reporting jobs failed");
+            }
+            try { await Task.Delay(interval, time, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>One wake-up: returns how many status reports were generated and whether a snapshot was taken.</summary>
+    public async Task<(int Reports, bool Snapshot)> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (!services.GetRequiredService<IModuleCatalog>().IsEnabled(ReportingModule.Id)) return (0, false);
+        var reports = await ScheduledReportsAsync(services, ct);
+        var snapshot = await WeeklySnapshotAsync(services, ct);
+        return (reports, snapshot);
+    }
+
+    private async Task<int> ScheduledReportsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var settings = services.GetRequiredService<IModuleSettings>();
+        if (!await settings.GetBooleanAsync(ReportingModule.Id, ReportSchedule.EnabledKey, ct)) return 0;
+        var schedule = ReportSchedule.Parse(await settings.GetAsync(ReportingModule.Id, ReportSchedule.WeekdayKey, ct),
+            await settings.GetAsync(ReportingModule.Id, ReportSchedule.TimeKey, ct), out var error);
+        if (schedule is null)
+        {
+            logger.LogWarning("Scheduled status reports are off: {Error}", error);
+            return 0;
+        }
+        var clock = services.GetRequiredService<IOrganizationClock>();
+        var now = time.GetUtcNow();
+        if (schedule.DueSlot(now, clock.TimeZone) is not { } slot) return 0;
+        if (!await JobLease.TakeAsync(services.GetRequiredService<IDbConnectionFactory>(), "status-reports", now, LeaseTime, ct)) return 0;
+
+        var reports = services.GetRequiredService<StatusReportService>();
+        var generated = 0;
+        foreach (var project in (await services.GetRequiredService<PortfolioService>().GetAsync(ct)).Active.ToList())
+        {
+            try
+            {
+                if (await reports.GenerateScheduledAsync(project.Id, slot, ct) is not null) generated++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scheduled status report of project {Project} failed", project.Id);
+            }
+        }
+        if (generated > 0) logger.LogInformation("Generated {Count} scheduled status report(s) for the slot {Slot:u}", generated, slot);
+        return generated;
+    }
+
+    private async Task<bool> WeeklySnapshotAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var snapshots = services.GetRequiredService<SnapshotService>();
+        var today = services.GetRequiredService<IOrganizationClock>().Today;
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        if (await snapshots.LastTakenAsync(ct) is { } last && last >= weekStart) return false;
+        if (!await JobLease.TakeAsync(services.GetRequiredService<IDbConnectionFactory>(), "metric-snapshot", time.GetUtcNow(), LeaseTime, ct)) return false;
+        var result = await snapshots.TakeAsync(ct);
+        logger.LogInformation("Weekly metric snapshot: {Values} value(s) of {Projects} project(s)", result.Values, result.Projects);
+        return true;
+    }
+}

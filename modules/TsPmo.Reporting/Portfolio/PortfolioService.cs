@@ -1,0 +1,152 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using TsPmo.Reporting.Health;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Ports.Health;
+using TsPmo.Sdk.Ports.Methodology;
+using TsPmo.Sdk.Ports.Reporting;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Reporting.Portfolio;
+
+/// <summary>
+/// Builds the portfolio view from the ports of the enabled modules — projects, methodology progress, health signals
+/// (one batched call per source), overrides, satisfaction — and serves it from <see cref="PortfolioCache"/> while the
+/// <see cref="ChangeStamp"/> holds. A failing module costs its own contribution only, never the view.
+/// </summary>
+public sealed class PortfolioService(
+    IDbConnectionFactory connections,
+    IProjectDirectory directory,
+    IEnabledContributions<IMethodology> methodologies,
+    IEnabledContributions<IHealthSignalSource> signalSources,
+    IModuleCatalog catalog,
+    OverrideService overrides,
+    IOrganizationClock clock,
+    PortfolioCache cache,
+    ILogger<PortfolioService> logger)
+{
+    /// <summary>Projects touched by more audit entries than this are rebuilt with everything else: one batch is cheaper.</summary>
+    public const int MaxIncremental = 100;
+
+    public async Task<PortfolioView> GetAsync(CancellationToken ct = default)
+    {
+        var stamp = await ChangeStamp.ReadAsync(connections, catalog, clock, ct);
+        return await cache.GetAsync(stamp, (previous, token) => BuildAsync(stamp, previous, token), ct);
+    }
+
+    /// <summary>The view of one project, or a 404 for an unknown (or archived) one.</summary>
+    public async Task<ProjectRow> GetProjectAsync(long projectId, CancellationToken ct = default) =>
+        (await GetAsync(ct)).Find(projectId) ?? throw new NotFoundException("Project", projectId.ToString());
+
+    private async Task<PortfolioCache.Built> BuildAsync(ChangeStamp stamp, CachedView? previous, CancellationToken ct)
+    {
+        var today = stamp.Today;
+        var projects = await directory.ListAsync(false, ct);
+        var names = catalog.Installed.ToDictionary(m => m.Id, m => m.Name);
+        if (previous is not null && await TouchedAsync(stamp, previous, projects, ct) is { } touched)
+        {
+            // Only the projects the new audit entries name (or whose core facts changed) are rebuilt; the rest are reused.
+            var fresh = (await RowsAsync(projects.Where(p => touched.Contains(p.Id)).ToList(), today, ct)).ToDictionary(r => r.Id);
+            var rows = projects.Select(p => fresh.GetValueOrDefault(p.Id) ?? previous.View.Find(p.Id)!).ToList();
+            return new PortfolioCache.Built(new PortfolioView(rows, today, names), Full: false);
+        }
+        return new PortfolioCache.Built(new PortfolioView(await RowsAsync(projects, today, ct), today, names), Full: true);
+    }
+
+    /// <summary>
+    /// The projects changed since <paramref name="previous"/> was built, or null when the change may reach further
+    /// (modules switched, a new day, an audit entry about no project, too many projects): then everything is rebuilt.
+    /// Entries about accounts and API tokens touch no project's health.
+    /// </summary>
+    private async Task<HashSet<long>?> TouchedAsync(ChangeStamp stamp, CachedView previous, IReadOnlyList<ProjectInfo> projects, CancellationToken ct)
+    {
+        if (previous.Stamp.EnabledModules != stamp.EnabledModules || previous.Stamp.Today != stamp.Today || stamp.LastAuditId < previous.Stamp.LastAuditId)
+            return null;
+        await using var connection = await connections.OpenAsync(ct);
+        var entries = (await connection.QueryAsync<(long? ProjectId, string ModuleId, string EntityType)>(new CommandDefinition(
+            "SELECT project_id, module_id, entity_type FROM core_audit WHERE id > @last AND id <= @now LIMIT @limit",
+            new { last = previous.Stamp.LastAuditId, now = stamp.LastAuditId, limit = MaxIncremental * 4 + 1 }, cancellationToken: ct))).ToList();
+        if (entries.Count > MaxIncremental * 4) return null;
+        if (entries.Any(e => e.ProjectId is null && !(e.ModuleId == "core" && e.EntityType is "user" or "api-token"))) return null;
+        var touched = entries.Select(e => e.ProjectId).OfType<long>().ToHashSet();
+        // Rows written behind the services (no audit entry) still show: a project whose facts differ is rebuilt too.
+        foreach (var p in projects)
+            if (previous.View.Find(p.Id)?.Project != p) touched.Add(p.Id);
+        return touched.Count > MaxIncremental ? null : touched;
+    }
+
+    private async Task<IReadOnlyList<ProjectRow>> RowsAsync(IReadOnlyList<ProjectInfo> projects, DateOnly today, CancellationToken ct)
+    {
+        if (projects.Count == 0) return [];
+        var progress = await ProgressAsync(projects, ct);
+        var activeIds = projects.Where(p => ProjectPhases.IsActive(p.Phase)).Select(p => p.Id).ToList();
+        var signals = await SignalsAsync(activeIds, ct);
+        var active = (await overrides.ActiveAsync(today, ct)).ToLookup(o => o.ProjectId);
+        var satisfaction = await SatisfactionAsync(ct);
+
+        var rows = projects.Select(p =>
+        {
+            var pr = progress.GetValueOrDefault(p.Id);
+            ProjectHealth? health = null;
+            if (ProjectPhases.IsActive(p.Phase))
+            {
+                var all = signals.GetValueOrDefault(p.Id, []).Concat(CoreSignals.For(p, pr, today)).ToList();
+                health = HealthRules.Evaluate(p.Id, all, active[p.Id], today);
+            }
+            return new ProjectRow(p, pr, health, satisfaction.TryGetValue(p.Id, out var score) ? score : null);
+        }).ToList();
+        return rows;
+    }
+
+    private async Task<Dictionary<long, MethodologyProgress>> ProgressAsync(IReadOnlyList<ProjectInfo> projects, CancellationToken ct)
+    {
+        var result = new Dictionary<long, MethodologyProgress>();
+        var byId = methodologies.All.ToDictionary(m => m.ModuleId);
+        foreach (var project in projects)
+        {
+            if (!byId.TryGetValue(project.MethodologyId, out var methodology)) continue;
+            try
+            {
+                result[project.Id] = await methodology.GetProgressAsync(project.Id, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Methodology {Methodology} failed to report progress of project {Project}", project.MethodologyId, project.Id);
+            }
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<long, List<HealthSignal>>> SignalsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var result = ids.ToDictionary(id => id, _ => new List<HealthSignal>());
+        if (ids.Count == 0) return result;
+        foreach (var source in signalSources.All)
+        {
+            try
+            {
+                foreach (var (id, list) in await source.GetSignalsAsync(ids, ct))
+                    if (result.TryGetValue(id, out var into)) into.AddRange(list);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Health signal source {Source} failed", source.GetType().FullName);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The latest customer satisfaction each project's modules published, on a 0–10 scale.</summary>
+    private async Task<Dictionary<long, decimal>> SatisfactionAsync(CancellationToken ct)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long ProjectId, double Value, string Unit)>(new CommandDefinition("""
+            SELECT s.project_id, s.value, s.unit FROM reporting_metric_snapshot s
+            WHERE s.metric = @metric AND s.taken_on = (SELECT MAX(taken_on) FROM reporting_metric_snapshot x
+                                                         WHERE x.project_id = s.project_id AND x.metric = s.metric)
+            """, new { metric = WellKnownMetrics.CustomerSatisfaction }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.ProjectId, r => r.Unit == "%" ? (decimal)r.Value / 10m : (decimal)r.Value);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using TsPmo.Reporting.Health;
+using TsPmo.Reporting.Portfolio;
+using TsPmo.Sdk.Audit;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Ports.Reporting;
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Text;
+using TsPmo.Sdk.Time;
+
+namespace TsPmo.Reporting.StatusReports;
+
+/// <summary>
+/// Generates, stores (numbered per project) and reads status reports. Every enabled module's section is asked in
+/// turn; one that throws is replaced by a visible line and logged, and the rest of the report is generated.
+/// </summary>
+public sealed class StatusReportService(
+    IDbConnectionFactory connections,
+    PortfolioService portfolio,
+    IEnabledContributions<IStatusReportSection> sections,
+    IProjectPermissions permissions,
+    IProjectDirectory directory,
+    ICurrentUser user,
+    IAuditLog audit,
+    IMarkdownRenderer markdown,
+    IOrganizationClock clock,
+    ILogger<StatusReportService> logger)
+{
+    public const int MaxSummary = 10_000;
+
+    private const string Columns = """
+        id, project_id AS ProjectId, version, summary, overall_rag AS OverallRag, dimensions_json AS DimensionsJson, markdown,
+        generated_at AS GeneratedAt, generated_by AS GeneratedBy, scheduled_slot AS ScheduledSlot
+        """;
+
+    /// <summary>A report generated now by the current user (project managers, PMO, Admin).</summary>
+    public async Task<StatusReport> GenerateAsync(long projectId, string? summary, CancellationToken ct = default)
+    {
+        _ = await directory.FindAsync(projectId, ct) ?? throw new NotFoundException("Project", projectId.ToString());
+        await permissions.DemandEditAsync(projectId, ct);
+        if (summary?.Length > MaxSummary) throw new DomainValidationException("summary", $"The summary must be at most {MaxSummary} characters.");
+        return (await GenerateCoreAsync(projectId, summary ?? "", user.DisplayName, null, ct))!;
+    }
+
+    /// <summary>
+    /// The scheduled report of <paramref name="slot"/>, unless this project already has one for it (then null):
+    /// generation is idempotent per project per slot. The summary is the project's latest manual one, if any.
+    /// </summary>
+    public async Task<StatusReport?> GenerateScheduledAsync(long projectId, DateTimeOffset slot, CancellationToken ct = default)
+    {
+        await using (var connection = await connections.OpenAsync(ct))
+        {
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM reporting_status_report WHERE project_id = @projectId AND scheduled_slot = @slot",
+                new { projectId, slot = StoredTime.Format(slot) }, cancellationToken: ct)) > 0) return null;
+        }
+        return await GenerateCoreAsync(projectId, "", StatusReport.ScheduledBy, slot, ct);
+    }
+
+    private async Task<StatusReport?> GenerateCoreAsync(long projectId, string summary, string by, DateTimeOffset? slot, CancellationToken ct)
+    {
+        var view = await portfolio.GetAsync(ct);
+        var row = view.Find(projectId) ?? throw new NotFoundException("Project", projectId.ToString());
+        var results = new List<SectionResult>();
+        foreach (var section in sections.All.OrderBy(s => s.Order))
+            results.Add(await RenderSectionAsync(section, projectId, ct));
+
+        var now = clock.UtcNow;
+        var dimensions = row.Health?.Dimensions.ToDictionary(d => d.Dimension.ToString().ToLowerInvariant(), d => d.Effective.ToString())
+            ?? new Dictionary<string, string>();
+        var overall = (row.Health?.Overall ?? HealthRag.NoData).ToString();
+
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (slot is { } s && await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM reporting_status_report WHERE project_id = @projectId AND scheduled_slot = @slot",
+                new { projectId, slot = StoredTime.Format(s) }, tx) > 0)
+            return null;
+        var version = await connection.ExecuteScalarAsync<int>(
+            "SELECT IFNULL(MAX(version), 0) + 1 FROM reporting_status_report WHERE project_id = @projectId", new { projectId }, tx);
+        if (slot is not null)
+            summary = await connection.ExecuteScalarAsync<string?>("""
+                SELECT summary FROM reporting_status_report WHERE project_id = @projectId AND scheduled_slot IS NULL AND summary <> ''
+                ORDER BY version DESC LIMIT 1
+                """, new { projectId }, tx) ?? "";
+        var md = StatusReportComposer.Compose(row, view.MethodologyName(row.Project.MethodologyId), version, summary, results, now, by, clock.TimeZone);
+        var stored = await connection.QuerySingleAsync<Row>($"""
+            INSERT INTO reporting_status_report (project_id, version, summary, overall_rag, dimensions_json, markdown, generated_at, generated_by, scheduled_slot)
+            VALUES (@projectId, @version, @summary, @overall, @json, @md, @now, @by, @slot)
+            RETURNING {Columns}
+            """, new { projectId, version, summary, overall, json = JsonSerializer.Serialize(dimensions), md, now, by, slot = slot is { } x ? StoredTime.Format(x) : null }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ReportingModule.Id, "status report", stored.Id.ToString(), "generated", null,
+            new { version, overall, generatedBy = by }) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+        return stored.ToReport();
+    }
+
+    private async Task<SectionResult> RenderSectionAsync(IStatusReportSection section, long projectId, CancellationToken ct)
+    {
+        var module = ModuleLabel(section);
+        string title;
+        try { title = section.Title; } catch (Exception) { title = module; }
+        try
+        {
+            return new SectionResult(title, module, await section.RenderMarkdownAsync(projectId, ct), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Status report section {Section} of module {Module} failed for project {Project}", title, module, projectId);
+            return new SectionResult(title, module, null, ex.Message);
+        }
+    }
+
+    // The SDK does not say which module contributed a section; its assembly does (TsPmo.Risk → Risk).
+    private static string ModuleLabel(IStatusReportSection section)
+    {
+        var name = section.GetType().Assembly.GetName().Name ?? "unknown";
+        return name.StartsWith("TsPmo.", StringComparison.Ordinal) ? name["TsPmo.".Length..] : name;
+    }
+
+    public async Task<IReadOnlyList<StatusReport>> ListAsync(long projectId, CancellationToken ct = default)
+    {
+        _ = await directory.FindAsync(projectId, ct) ?? throw new NotFoundException("Project", projectId.ToString());
+        await using var connection = await connections.OpenAsync(ct);
+        return (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reporting_status_report WHERE project_id = @projectId ORDER BY version DESC", new { projectId }, cancellationToken: ct)))
+            .Select(r => r.ToReport()).ToList();
+    }
+
+    public async Task<StatusReport> GetAsync(long projectId, long reportId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reporting_status_report WHERE project_id = @projectId AND id = @reportId", new { projectId, reportId }, cancellationToken: ct));
+        return row?.ToReport() ?? throw new NotFoundException("Status report", reportId.ToString());
+    }
+
+    /// <summary>The latest report of every project that has one (the portfolio pack).</summary>
+    public async Task<IReadOnlyList<StatusReport>> LatestPerProjectAsync(CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return (await connection.QueryAsync<Row>(new CommandDefinition($"""
+            SELECT {Columns} FROM reporting_status_report r
+            WHERE version = (SELECT MAX(version) FROM reporting_status_report x WHERE x.project_id = r.project_id)
+            """, cancellationToken: ct))).Select(r => r.ToReport()).ToList();
+    }
+
+    /// <summary>The scheduled reports of the latest slots, newest first (the "generated on schedule" list).</summary>
+    public async Task<IReadOnlyList<StatusReport>> RecentScheduledAsync(int limit, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        return (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reporting_status_report WHERE scheduled_slot IS NOT NULL ORDER BY generated_at DESC, id DESC LIMIT @limit",
+            new { limit }, cancellationToken: ct))).Select(r => r.ToReport()).ToList();
+    }
+
+    public string Html(StatusReport report) => markdown.ToSafeHtml(report.Markdown);
+
+    public string ToSafeHtml(string md) => markdown.ToSafeHtml(md);
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long ProjectId { get; init; }
+        public int Version { get; init; }
+        public string Summary { get; init; } = "";
+        public string OverallRag { get; init; } = "";
+        public string DimensionsJson { get; init; } = "{}";
+        public string Markdown { get; init; } = "";
+        public DateTimeOffset GeneratedAt { get; init; }
+        public string GeneratedBy { get; init; } = "";
+        public DateTimeOffset? ScheduledSlot { get; init; }
+
+        public StatusReport ToReport() => new(Id, ProjectId, Version, Summary, OverallRag,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(DimensionsJson) ?? [], Markdown, GeneratedAt, GeneratedBy, ScheduledSlot);
+    }
+}

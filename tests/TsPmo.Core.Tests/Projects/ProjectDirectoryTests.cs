@@ -1,0 +1,50 @@
+using Dapper;
+using TsPmo.Core.Projects;
+using TsPmo.Core.Tests.Support;
+using TsPmo.Core.Time;
+
+namespace TsPmo.Core.Tests.Projects;
+
+/// <summary>The project port's optional facts reporting relies on: budget, currency, and the day a project closed.</summary>
+public sealed class ProjectDirectoryTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+
+    public async Task InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await _db.MigrateCoreAsync();
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_closed_project_carries_the_day_it_last_entered_closed_in_the_organizations_zone()
+    {
+        await using (var db = await _db.OpenAsync())
+        {
+            await db.ExecuteAsync("""
+                INSERT INTO core_project (id, code, name, methodology_id, phase, budget_minor, currency, created_at, updated_at)
+                VALUES (1, 'CLS', 'Closed one', 'agile', 'Closed', 12345600, 'EUR', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z'),
+                       (2, 'RUN', 'Running', 'agile', 'Execution', NULL, 'EUR', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z');
+                INSERT INTO core_phase_change (project_id, from_phase, to_phase, changed_by, changed_at) VALUES
+                    (1, 'Closing', 'Closed', 't', '2026-03-01T10:00:00.0000000Z'),
+                    (1, 'Closed', 'Closing', 't', '2026-03-05T10:00:00.0000000Z'),
+                    (1, 'Closing', 'Closed', 't', '2026-03-31T23:30:00.0000000Z');
+                """);
+        }
+        // 23:30 UTC on 31 March is already 1 April in Paris (UTC+2 in summer time).
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris));
+
+        var closed = (await directory.FindAsync(1))!;
+        Assert.Equal(new DateOnly(2026, 4, 1), closed.ClosedOn);
+        Assert.Equal(12345600, closed.BudgetMinor);
+        Assert.Equal("EUR", closed.Currency);
+
+        var running = (await directory.ListAsync()).Single(p => p.Id == 2);
+        Assert.Null(running.ClosedOn);
+        Assert.Null(running.BudgetMinor);
+        Assert.Null(running.Currency); // no budget, no currency to speak of
+    }
+}
