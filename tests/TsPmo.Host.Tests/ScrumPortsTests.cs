@@ -30,6 +30,12 @@ public sealed class ScrumPortsTests
         foreach (var itemId in new[] { done, open }) await api.PostAsJsonAsync($"/api/v1/projects/{id}/scrum/sprints/{sprint}/items", new { itemId });
         await api.PostAsync($"/api/v1/projects/{id}/scrum/sprints/{sprint}/start", null);
         await api.PatchAsJsonAsync($"/api/v1/projects/{id}/scrum/items/{done}", new { status = "Done" });
+        // Two bugs without points (so the point totals below stay as they are), one of them fixed.
+        foreach (var (title, status) in new[] { ("Crash on login", "Done"), ("Typo in invoice", "ToDo") })
+        {
+            var bug = (await (await api.PostAsJsonAsync($"/api/v1/projects/{id}/scrum/items", new { title, type = "Bug", points = 0 })).JsonAsync()).GetProperty("id").GetInt64();
+            if (status == "Done") Assert.True((await api.PatchAsJsonAsync($"/api/v1/projects/{id}/scrum/items/{bug}", new { status })).IsSuccessStatusCode);
+        }
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -38,6 +44,7 @@ public sealed class ScrumPortsTests
             Assert.Equal(25m, progress.PercentComplete); // 5 of 20 points
             Assert.Equal(15m, progress.RemainingWork);
             Assert.Equal("points", progress.WorkUnit);
+            Assert.Equal((2, 1), (progress.DefectsTotal, progress.DefectsOpen));
             Assert.Equal($"/Projects/{id}/Scrum/Backlog", methodology.PlanUrl(id));
 
             var demand = new List<WorkDemand>();

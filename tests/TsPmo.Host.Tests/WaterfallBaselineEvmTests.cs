@@ -95,6 +95,7 @@ public sealed class WaterfallBaselineEvmTests
         Assert.Equal(60m, progress.RemainingWork);
         Assert.Equal("hours", progress.WorkUnit);
         Assert.Equal(new DateOnly(2025, 1, 17), progress.PlannedFinish);
+        Assert.Equal(400_000, progress.ActualCostMinor); // 4,000.00 spent on Design
 
         var demand = new List<WorkDemand>();
         foreach (var source in services.GetRequiredService<IEnabledContributions<IWorkDemandSource>>().All)

@@ -12,6 +12,7 @@ namespace TsPmo.Waterfall.Ports;
 /// Progress of a schedule: EV ÷ BAC today when a baseline exists, else percent complete weighted by work (by duration
 /// when nobody is assigned). Forecast finish: the scheduled finish, with the remaining working time stretched by 1/SPI
 /// when the project runs behind its baseline. Planned finish: the baseline's finish, else the project's target date.
+/// Actual cost: the sum of the tasks' actual costs.
 /// </summary>
 public sealed class WaterfallMethodology(PlanService plan, BaselineService baselines, EvmService evm, IProjectDirectory projects, IOrganizationClock clock) : IMethodology
 {
@@ -54,6 +55,10 @@ public sealed class WaterfallMethodology(PlanService plan, BaselineService basel
             }
             catch (RuleViolationException) { }
         }
-        return new MethodologyProgress(Math.Round(percent, 1), Math.Round(remaining, 1), byWork ? "hours" : "days", forecast, planned);
+        // Actual cost is entered on leaf tasks only (summaries roll theirs up), so summing leaves counts each amount once.
+        return new MethodologyProgress(Math.Round(percent, 1), Math.Round(remaining, 1), byWork ? "hours" : "days", forecast, planned)
+        {
+            ActualCostMinor = leaves.Sum(t => t.ActualCostMinor),
+        };
     }
 }
