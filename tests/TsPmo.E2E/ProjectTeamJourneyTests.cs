@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TsPmo.Core.Seeding;
 using TsPmo.E2E.Infrastructure;
+using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Seeding;
 
 namespace TsPmo.E2E;
@@ -14,13 +15,19 @@ public sealed class ProjectTeamJourneyTests
     {
         await using var session = await BrowserSession.StartAsync(bootstrapAdmin: true);
         var page = session.Page;
+        string name;
         await using (var scope = session.Server.Services.CreateAsyncScope())
+        {
             await scope.ServiceProvider.GetRequiredService<PortfolioSeeder>().SeedAsync(SeedSize.Demo, force: false);
+            // The demo spreads projects over every enabled methodology; this journey needs a running Kanban one.
+            name = (await scope.ServiceProvider.GetRequiredService<IProjectDirectory>().ListAsync())
+                .First(p => p.MethodologyId == "agile" && p.Phase == "Execution").Name;
+        }
         await session.SignInAsync();
 
-        await page.GotoAsync("/Projects?q=Kubernetes");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Kubernetes platform" }).ClickAsync();
-        var tabs = page.GetByRole(AriaRole.Navigation, new() { Name = "Kubernetes platform sections" });
+        await page.GotoAsync("/Projects?q=" + Uri.EscapeDataString(name));
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        var tabs = page.GetByRole(AriaRole.Navigation, new() { Name = name + " sections" });
 
         await tabs.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
         await page.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Index = 1 });
