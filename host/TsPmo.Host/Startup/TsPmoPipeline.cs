@@ -10,6 +10,8 @@ public static class TsPmoPipeline
 {
     public static void UseTsPmo(this WebApplication app, ModuleRegistry registry)
     {
+        var activity = app.Services.GetRequiredService<HostActivity>();
+        app.Use((context, next) => { activity.Touch(); return next(context); });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/Error");
         // API paths answer errors as problem details; pages get a friendly page for 404 and the like.

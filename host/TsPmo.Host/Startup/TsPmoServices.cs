@@ -68,7 +68,8 @@ public static class TsPmoServices
         // One instance: the host starts it, and the migrate and seed commands call it directly.
         services.AddSingleton<HostInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<HostInitializer>());
-        services.AddHostedService<StartupMemoryTrim>();
+        services.AddSingleton<HostActivity>();
+        services.AddHostedService<IdleMemoryTrim>();
 
         // Core services every module may use
         services.AddHttpContextAccessor();
