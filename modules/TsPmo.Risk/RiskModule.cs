@@ -35,6 +35,7 @@ public sealed class RiskModule : ITsPmoModule
             .AddScoped<RiskService>()
             .AddScoped<HeatMapService>()
             .AddScoped<EarlyWarningService>()
+            .AddSingleton<PortfolioWarningCache>()
             .AddScoped<RaidContext>()
             .AddScoped<IssueService>()
             .AddScoped<AssumptionService>()

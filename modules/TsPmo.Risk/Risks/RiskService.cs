@@ -62,6 +62,14 @@ public sealed class RiskService(
         return page with { Items = page.Items.Select(r => r.Rated(matrix)).ToList() };
     }
 
+    /// <summary>The <paramref name="count"/> live risks of the portfolio (or of one project) with the highest residual score, then score.</summary>
+    public async Task<IReadOnlyList<RiskEntry>> TopAsync(long? projectId, int count, CancellationToken ct = default)
+    {
+        var matrix = await matrices.GetAsync(ct);
+        await using var connection = await connections.OpenAsync(ct);
+        return (await RiskStore.TopAsync(connection, projectId, count)).Select(r => r.Rated(matrix)).ToList();
+    }
+
     public async Task<RiskEntry> CreateAsync(long projectId, RiskInput input, CancellationToken ct = default)
     {
         await RequireProjectAsync(projectId, ct);

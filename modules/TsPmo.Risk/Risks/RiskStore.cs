@@ -45,6 +45,22 @@ internal static class RiskStore
         return new RiskPage(items, total, q.Page, q.PageSize);
     }
 
+    /// <summary>
+    /// The <paramref name="limit"/> live risks with the highest residual score (the inherent score while no residual is
+    /// recorded), then the highest inherent score. The ORDER BY repeats the expressions of the partial index
+    /// <c>ix_risk_risk_live_residual</c> (migration 0003) word for word, so the portfolio's first rows are read in order.
+    /// <c>likely()</c> (SQLite's planner hint; the condition still matches the partial index's) keeps the planner, which
+    /// has no table statistics, from preferring the status index and sorting every live risk (checked with EXPLAIN
+    /// QUERY PLAN over <c>seed large</c>). For one project the project index serves and the few rows are sorted.
+    /// </summary>
+    public static async Task<IReadOnlyList<RiskEntry>> TopAsync(DbConnection connection, long? projectId, int limit) =>
+        (await connection.QueryAsync<RiskEntry>($"""
+            SELECT {RiskColumns} {RiskFrom}
+            WHERE likely(r.status IN ('Open', 'Monitoring')) {(projectId is null ? "" : "AND r.project_id = @projectId")}
+            ORDER BY COALESCE(r.residual_probability * r.residual_impact, r.probability * r.impact) DESC, (r.probability * r.impact) DESC, r.id
+            LIMIT @limit
+            """, new { projectId, limit })).ToList();
+
     public static async Task<IReadOnlyList<RiskAssessment>> AssessmentsAsync(DbConnection connection, DbTransaction? tx, long riskId) =>
         (await connection.QueryAsync<RiskAssessment>("""
             SELECT id, risk_id AS RiskId, probability, impact, residual_probability AS ResidualProbability, residual_impact AS ResidualImpact,

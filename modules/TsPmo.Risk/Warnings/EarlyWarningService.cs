@@ -7,12 +7,23 @@ using TsPmo.Sdk.Time;
 
 namespace TsPmo.Risk.Warnings;
 
-/// <summary>Loads the live risks of a project (or the portfolio), their open actions and last two assessments, and applies <see cref="EarlyWarningRules"/>.</summary>
-public sealed class EarlyWarningService(IDbConnectionFactory connections, RiskMatrixSource matrices, IModuleSettings settings, IOrganizationClock clock)
+/// <summary>
+/// Loads the live risks of a project (or the portfolio), their open actions and last two assessments, and applies
+/// <see cref="EarlyWarningRules"/>. The portfolio's warnings (10,000 risks in <c>seed large</c>) are computed once per
+/// <see cref="WarningStamp"/> and kept in <see cref="PortfolioWarningCache"/>; a project's are small and computed per call.
+/// </summary>
+public sealed class EarlyWarningService(IDbConnectionFactory connections, RiskMatrixSource matrices, IModuleSettings settings, IOrganizationClock clock,
+    PortfolioWarningCache cache)
 {
     public const string ReviewDaysKey = "reviewDays";
 
-    public async Task<IReadOnlyList<EarlyWarning>> GetAsync(long? projectId, CancellationToken ct = default)
+    /// <summary>The early warnings of one project, or of the whole portfolio when <paramref name="projectId"/> is null.</summary>
+    public Task<IReadOnlyList<EarlyWarning>> GetAsync(long? projectId, CancellationToken ct = default) =>
+        projectId is null
+            ? cache.GetAsync(c => WarningStamp.ReadAsync(connections, clock, c), c => ComputeAsync(null, c), ct)
+            : ComputeAsync(projectId, ct);
+
+    private async Task<IReadOnlyList<EarlyWarning>> ComputeAsync(long? projectId, CancellationToken ct)
     {
         var matrix = await matrices.GetAsync(ct);
         var thresholds = new WarningThresholds(ReviewDays: (int)await settings.GetIntegerAsync(RiskModule.Id, ReviewDaysKey, ct));

@@ -14,18 +14,25 @@ public sealed class TopRisksWidget : IDashboardWidget
     public string ViewComponentName => TopRisksViewComponent.Name;
 }
 
-/// <summary>The live risks with the highest residual scores and the early warnings, across the portfolio or in one project.</summary>
+/// <summary>
+/// The five live risks with the highest residual scores (read as such from the database, not sorted in memory) and the
+/// count and first three of the early warnings, across the portfolio (cached, see <see cref="PortfolioWarningCache"/>)
+/// or in one project.
+/// </summary>
 [ViewComponent(Name = Name)]
 public sealed class TopRisksViewComponent(RiskService risks, EarlyWarningService warnings) : ViewComponent
 {
     public const string Name = "TopRisks";
+    public const int TopCount = 5;
+    public const int WarningsShown = 3;
 
-    public sealed record Model(IReadOnlyList<RiskEntry> Top, IReadOnlyList<EarlyWarning> Warnings);
+    public sealed record Model(IReadOnlyList<RiskEntry> Top, int WarningCount, IReadOnlyList<EarlyWarning> FirstWarnings);
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
-        var page = await risks.SearchAsync(new RiskQuery { LiveOnly = true, ProjectId = context.ProjectId, PageSize = 200 });
-        var top = page.Items.OrderByDescending(r => r.ResidualScore).ThenByDescending(r => r.Score).Take(5).ToList();
-        return View(new Model(top, await warnings.GetAsync(context.ProjectId)));
+        var ct = HttpContext.RequestAborted;
+        var top = await risks.TopAsync(context.ProjectId, TopCount, ct);
+        var early = await warnings.GetAsync(context.ProjectId, ct);
+        return View(new Model(top, early.Count, early.Take(WarningsShown).ToList()));
     }
 }
