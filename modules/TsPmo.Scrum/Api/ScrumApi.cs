@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Scrum.Backlog;
 using TsPmo.Scrum.Retros;
@@ -45,10 +49,20 @@ public static class ScrumApi
             return Results.Created($"/api/v1/projects/{projectId}/scrum/items/{item.Id}", item);
         });
 
-        api.MapMethods("/items/{itemId:long}", ["PATCH"], async (long projectId, long itemId, ItemRequest request, ItemService items, CancellationToken ct) =>
+        api.MapMethods("/items/{itemId:long}", ["PATCH"], async (long projectId, long itemId, HttpRequest http, ItemService items, CancellationToken ct) =>
         {
+            // Read as a document first: in a PATCH, "assigneeId": null (unassign) differs from leaving the field out.
+            var (body, request) = await ReadPatchAsync(http, ct);
             var current = await items.GetAsync(projectId, itemId, ct);
-            return Results.Ok(await items.UpdateAsync(projectId, itemId, request.Version, Merge(ItemRules.Snapshot(current), request), ct));
+            var input = Merge(ItemRules.Snapshot(current), request);
+            if (body.TryGetProperty("assigneeId", out var assignee) && assignee.ValueKind == JsonValueKind.Null) input = input with { AssigneeId = null };
+            return Results.Ok(await items.UpdateAsync(projectId, itemId, request.Version, input, ct));
+        });
+
+        api.MapDelete("/items/{itemId:long}", async (long projectId, long itemId, long? version, ItemService items, CancellationToken ct) =>
+        {
+            await items.DeleteAsync(projectId, itemId, version, ct);
+            return Results.NoContent();
         });
 
         api.MapPost("/items/{itemId:long}/reorder", async (long projectId, long itemId, ReorderRequest request, ItemService items, CancellationToken ct) =>
@@ -129,6 +143,21 @@ public static class ScrumApi
     }
 
     /// <summary>The request's fields over <paramref name="current"/>: a field left out keeps its value.</summary>
+    private static async Task<(JsonElement Body, ItemRequest Request)> ReadPatchAsync(HttpRequest http, CancellationToken ct)
+    {
+        var options = http.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Body, options, ct);
+            if (body.ValueKind == JsonValueKind.Object) return (body, body.Deserialize<ItemRequest>(options)!);
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainValidationException(ex.Path is { Length: > 2 } path ? path[2..] : "body", "That value cannot be read: " + ex.Message.Split('.')[0] + ".");
+        }
+        throw new DomainValidationException("body", "Send a JSON object with the fields to change.");
+    }
+
     private static ItemInput Merge(ItemInput current, ItemRequest r)
     {
         var errors = new Dictionary<string, string[]>();

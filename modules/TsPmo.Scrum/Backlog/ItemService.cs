@@ -127,6 +127,29 @@ public sealed class ItemService(
     }
 
     /// <summary>
+    /// Deletes an item that never took part in a started sprint. Items a started sprint counted stay, because its
+    /// burndown, commitment and velocity were computed from them; those are finished or left in the backlog instead.
+    /// </summary>
+    public async Task DeleteAsync(long projectId, long itemId, long? version, CancellationToken ct = default)
+    {
+        await guard.RequireScrumAsync(projectId, ct);
+        await permissions.DemandEditAsync(projectId, ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await ItemStore.FindAsync(connection, tx, projectId, itemId) ?? throw new NotFoundException("Item", itemId.ToString());
+        if (version is { } v && v != before.Version) throw new ConcurrencyConflictException("Item", $"\"{before.Title}\"");
+        var inSprintHistory = await connection.ExecuteScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM scrum_sprint s WHERE s.id = @sprintId AND s.state <> 'Planned')
+                OR EXISTS (SELECT 1 FROM scrum_item_event e JOIN scrum_sprint s ON s.id = e.sprint_id WHERE e.item_id = @itemId AND s.state <> 'Planned')
+            """, new { sprintId = before.SprintId, itemId }, tx);
+        if (inSprintHistory)
+            throw new RuleViolationException($"\"{before.Title}\" was part of a started sprint, whose burndown and velocity count it, so it cannot be deleted. Finish it, or leave it in the backlog.");
+        await connection.ExecuteAsync("DELETE FROM scrum_item WHERE id = @itemId", new { itemId }, tx);
+        await audit.WriteAsync(connection, tx, new AuditEntry(ScrumModule.Id, "item", itemId.ToString(), "deleted", ItemRules.Snapshot(before), null) { ProjectId = projectId }, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
     /// Moves an item on the sprint board to <paramref name="status"/> at <paramref name="position"/> in that column
     /// (default: the bottom). The item must be in the sprint of the board.
     /// </summary>

@@ -65,6 +65,30 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
         return Page();
     }
 
+    /// <summary>Deletes the item after an explicit confirmation; refused (with the reason) when a started sprint counted it.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(long id, long itemId, bool confirm, CancellationToken ct)
+    {
+        await LoadAsync(id, itemId, ct);
+        if (!CanEdit) return Forbid();
+        Input = ItemRules.Snapshot(Item);
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Tick the box to confirm that the item should be deleted.");
+            return Page();
+        }
+        try
+        {
+            await items.DeleteAsync(id, itemId, Version, ct);
+            TempData.Success($"\"{Item.Title}\" deleted.");
+            return Redirect($"/Projects/{id}/Scrum/Backlog");
+        }
+        catch (Exception ex) when (ex is RuleViolationException or ConcurrencyConflictException)
+        {
+            ModelState.AddModelError("confirm", ex.Message);
+        }
+        return Page();
+    }
+
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Item", ct, new Breadcrumb("Backlog", $"/Projects/{id}/Scrum/Backlog"));
