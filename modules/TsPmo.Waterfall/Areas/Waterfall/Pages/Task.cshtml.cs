@@ -54,10 +54,16 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(long id, long taskId, CancellationToken ct)
+    /// <summary>Deletes the task (and a summary's subtasks) after an explicit confirmation, since links and progress go with it.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(long id, long taskId, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, taskId, ct);
         if (!CanEdit) return Forbid();
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Tick the box to confirm that the task should be deleted.");
+            return await OnGetAsync(id, taskId, ct);
+        }
         try
         {
             await Plan.DeleteTaskAsync(id, taskId, Version, ct);
