@@ -65,6 +65,7 @@ public static class TsPmoServices
         services.AddScoped<ModuleSettings>();
         services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettings>());
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        services.AddScoped<TsPmo.Sdk.Jobs.IJobLease, TsPmo.Core.Jobs.JobLease>();
         // One instance: the host starts it, and the migrate and seed commands call it directly.
         services.AddSingleton<HostInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<HostInitializer>());

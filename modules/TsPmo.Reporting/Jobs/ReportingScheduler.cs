@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using TsPmo.Reporting.Portfolio;
 using TsPmo.Reporting.Snapshots;
 using TsPmo.Reporting.StatusReports;
-using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Jobs;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Time;
 
@@ -68,7 +68,7 @@ public sealed class ReportingScheduler(IServiceScopeFactory scopes, TimeProvider
         var clock = services.GetRequiredService<IOrganizationClock>();
         var now = time.GetUtcNow();
         if (schedule.DueSlot(now, clock.TimeZone) is not { } slot) return 0;
-        if (!await JobLease.TakeAsync(services.GetRequiredService<IDbConnectionFactory>(), "status-reports", now, LeaseTime, ct)) return 0;
+        if (!await services.GetRequiredService<IJobLease>().TryTakeAsync("reporting.status-reports", now, LeaseTime, ct)) return 0;
 
         var reports = services.GetRequiredService<StatusReportService>();
         var generated = 0;
@@ -93,7 +93,7 @@ public sealed class ReportingScheduler(IServiceScopeFactory scopes, TimeProvider
         var today = services.GetRequiredService<IOrganizationClock>().Today;
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         if (await snapshots.LastTakenAsync(ct) is { } last && last >= weekStart) return false;
-        if (!await JobLease.TakeAsync(services.GetRequiredService<IDbConnectionFactory>(), "metric-snapshot", time.GetUtcNow(), LeaseTime, ct)) return false;
+        if (!await services.GetRequiredService<IJobLease>().TryTakeAsync("reporting.metric-snapshot", time.GetUtcNow(), LeaseTime, ct)) return false;
         var result = await snapshots.TakeAsync(ct);
         logger.LogInformation("Weekly metric snapshot: {Values} value(s) of {Projects} project(s)", result.Values, result.Projects);
         return true;

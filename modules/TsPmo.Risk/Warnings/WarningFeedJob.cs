@@ -1,9 +1,7 @@
-using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Jobs;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Risk.Warnings;
@@ -15,7 +13,6 @@ namespace TsPmo.Risk.Warnings;
 public sealed class WarningFeedJob(IServiceScopeFactory scopes, ILogger<WarningFeedJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-    private static readonly string Holder = Environment.MachineName + ":" + Environment.ProcessId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,22 +37,10 @@ public sealed class WarningFeedJob(IServiceScopeFactory scopes, ILogger<WarningF
     {
         await using var scope = scopes.CreateAsyncScope();
         if (!scope.ServiceProvider.GetRequiredService<IModuleCatalog>().IsEnabled(RiskModule.Id)) return 0;
-        if (!await TakeLeaseAsync(scope.ServiceProvider.GetRequiredService<IDbConnectionFactory>(), ct)) return 0;
+        // The lease ends a minute before the next run, so the next hour's run on any host finds it free.
+        if (!await scope.ServiceProvider.GetRequiredService<IJobLease>().TryTakeAsync("risk.warning-feed", DateTimeOffset.UtcNow, Interval - TimeSpan.FromMinutes(1), ct)) return 0;
         var fresh = await scope.ServiceProvider.GetRequiredService<WarningFeed>().PublishAsync(ct);
         if (fresh > 0) logger.LogInformation("Published {Count} new risk early warning(s)", fresh);
         return fresh;
-    }
-
-    private static async Task<bool> TakeLeaseAsync(IDbConnectionFactory connections, CancellationToken ct)
-    {
-        var now = DateTimeOffset.UtcNow;
-        static string Stamp(DateTimeOffset t) => StoredTime.Format(t);
-        await using var connection = await connections.OpenAsync(ct);
-        var rows = await connection.ExecuteAsync("""
-            INSERT INTO risk_job_lease (name, holder, until) VALUES ('warning-feed', @Holder, @until)
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
-            WHERE risk_job_lease.until < @now OR risk_job_lease.holder = @Holder
-            """, new { Holder, until = Stamp(now + Interval - TimeSpan.FromMinutes(1)), now = Stamp(now) });
-        return rows == 1;
     }
 }
