@@ -5,6 +5,7 @@ using TsPmo.Agile.Flow;
 using TsPmo.Agile.Widgets;
 using TsPmo.Agile.Ports;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
 
 namespace TsPmo.Agile;
 
@@ -17,6 +18,12 @@ public sealed class AgileModule : ITsPmoModule
 {
     public const string Id = "agile";
 
+    /// <summary>Project permission: create and edit cards and move them across the board within the WIP limits.</summary>
+    public const string EditCards = "agile.cards.edit";
+
+    /// <summary>Project permission: change the board's columns and WIP limits, the forecast settings, and import cards.</summary>
+    public const string ManageBoard = "agile.board.manage";
+
     public ModuleManifest Manifest { get; } = new()
     {
         Id = Id,
@@ -28,6 +35,8 @@ public sealed class AgileModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
+        .ProjectPermission(EditCards, "Create and edit cards and move them across the board within the WIP limits", ProjectRole.Member)
+        .ProjectPermission(ManageBoard, "Change the board's columns and WIP limits, the forecast settings, and import cards", ProjectRole.Manager)
         .Services(s => s
             .AddScoped<BoardService>()
             .AddScoped<FlowService>()

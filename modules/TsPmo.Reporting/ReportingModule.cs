@@ -20,6 +20,9 @@ public sealed class ReportingModule : ITsPmoModule
 {
     public const string Id = "reporting";
 
+    /// <summary>Project permission: generate the project's status reports.</summary>
+    public const string ManageReports = "reporting.reports.manage";
+
     /// <summary>The portfolio dashboard on the home page, and taking snapshots: the PMO (and Admins, who hold every permission).</summary>
     public const string DashboardPermission = "reporting.dashboard";
 
@@ -37,6 +40,7 @@ public sealed class ReportingModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
+        .ProjectPermission(ManageReports, "Generate the project's status reports", ProjectRole.Manager)
         .Services(s => s
             .AddSingleton<PortfolioCache>()
             .AddScoped<PortfolioService>()

@@ -8,6 +8,7 @@ using TsPmo.Risk.Scoring;
 using TsPmo.Risk.Warnings;
 using TsPmo.Risk.Widgets;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
 
 namespace TsPmo.Risk;
 
@@ -18,6 +19,9 @@ namespace TsPmo.Risk;
 public sealed class RiskModule : ITsPmoModule
 {
     public const string Id = "risk";
+
+    /// <summary>Project permission: raise and update risks, their actions, issues, assumptions and dependencies.</summary>
+    public const string EditRaid = "risk.raid.edit";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -30,6 +34,7 @@ public sealed class RiskModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
+        .ProjectPermission(EditRaid, "Raise and update risks, their actions, issues, assumptions and dependencies", ProjectRole.Member)
         .Services(s => s
             .AddScoped<RiskMatrixSource>()
             .AddScoped<RiskService>()

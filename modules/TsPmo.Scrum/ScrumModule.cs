@@ -7,6 +7,7 @@ using TsPmo.Scrum.Retros;
 using TsPmo.Scrum.Sprints;
 using TsPmo.Scrum.Widgets;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
 
 namespace TsPmo.Scrum;
 
@@ -17,6 +18,15 @@ namespace TsPmo.Scrum;
 public sealed class ScrumModule : ITsPmoModule
 {
     public const string Id = "scrum";
+
+    /// <summary>Project permission: create and edit backlog items and move them on the sprint board.</summary>
+    public const string EditItems = "scrum.items.edit";
+
+    /// <summary>Project permission: write retrospectives and add or tick their actions.</summary>
+    public const string EditRetros = "scrum.retros.edit";
+
+    /// <summary>Project permission: order and delete backlog items; plan, start and complete sprints.</summary>
+    public const string ManagePlan = "scrum.plan.manage";
 
     public ModuleManifest Manifest { get; } = new()
     {
@@ -29,6 +39,9 @@ public sealed class ScrumModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
+        .ProjectPermission(EditItems, "Create and edit backlog items and move them on the sprint board", ProjectRole.Member)
+        .ProjectPermission(EditRetros, "Write retrospectives and add or tick their actions", ProjectRole.Member)
+        .ProjectPermission(ManagePlan, "Order and delete backlog items; plan, start and complete sprints", ProjectRole.Manager)
         .Services(s => s
             .AddScoped<ScrumGuard>()
             .AddScoped<ItemService>()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Security;
 using TsPmo.Waterfall.Api;
 using TsPmo.Waterfall.Baselines;
 using TsPmo.Waterfall.Calendars;
@@ -20,6 +21,12 @@ public sealed class WaterfallModule : ITsPmoModule
 {
     public const string Id = "waterfall";
 
+    /// <summary>Project permission: report task progress: % complete, actual dates and cost, notes.</summary>
+    public const string EditProgress = "waterfall.progress.edit";
+
+    /// <summary>Project permission: change the plan: tasks, links, assignments, calendar, baselines, earned-value records, import.</summary>
+    public const string ManagePlan = "waterfall.plan.manage";
+
     public ModuleManifest Manifest { get; } = new()
     {
         Id = Id,
@@ -31,6 +38,8 @@ public sealed class WaterfallModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
+        .ProjectPermission(EditProgress, "Report task progress: % complete, actual dates and cost, notes", ProjectRole.Member)
+        .ProjectPermission(ManagePlan, "Change the plan: tasks, links, assignments, calendar, baselines, earned-value records, import", ProjectRole.Manager)
         .Services(s => s
             .AddScoped<PlanService>()
             .AddScoped<CalendarService>()

@@ -19,6 +19,8 @@ public sealed record AuditFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public long? BeforeId { get; init; }
+    /// <summary>Projects whose entries the reader may not see (their <c>ProjectReadScope.Hidden</c>); entries without a project stay.</summary>
+    public IReadOnlyCollection<long>? HiddenProjects { get; init; }
     public int Take { get; init; } = 50;
 
     public const int MaxTake = 500;
@@ -39,6 +41,7 @@ public sealed class AuditQuery(IDbConnectionFactory connections)
         if (filter.From is not null) where.Add("a.at >= @FromText");
         if (filter.To is not null) where.Add("a.at < @ToText");
         if (filter.BeforeId is not null) where.Add("a.id < @BeforeId");
+        if (filter.HiddenProjects is { Count: > 0 }) where.Add("(a.project_id IS NULL OR a.project_id NOT IN @HiddenProjects)");
         var sql = """
             SELECT a.id, a.at, a.user_id AS UserId, a.user_name AS UserName, a.module_id AS ModuleId, a.entity_type AS EntityType,
                    a.entity_id AS EntityId, a.action, a.project_id AS ProjectId, p.code AS ProjectCode,
@@ -48,7 +51,7 @@ public sealed class AuditQuery(IDbConnectionFactory connections)
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<AuditRecord>(sql, new
         {
-            filter.EntityType, filter.EntityId, filter.ModuleId, filter.UserName, filter.ProjectId, filter.BeforeId,
+            filter.EntityType, filter.EntityId, filter.ModuleId, filter.UserName, filter.ProjectId, filter.BeforeId, filter.HiddenProjects,
             FromText = filter.From?.ToString("yyyy-MM-dd"),
             ToText = filter.To?.AddDays(1).ToString("yyyy-MM-dd"),
             Take = Math.Clamp(filter.Take, 1, AuditFilter.MaxTake),

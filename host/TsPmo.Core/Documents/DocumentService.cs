@@ -20,6 +20,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
     /// <summary>The project's documents, most recently changed first; throws <see cref="NotFoundException"/> for an unknown project.</summary>
     public async Task<IReadOnlyList<ProjectDocument>> ListAsync(long projectId, CancellationToken ct = default)
     {
+        await access.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         if (!await DocumentStore.ProjectExistsAsync(connection, null, projectId)) throw new NotFoundException("Project", projectId.ToString());
         return await DocumentStore.ListAsync(connection, projectId);
@@ -28,6 +29,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
     /// <summary>The document, or null when it does not exist or belongs to another project.</summary>
     public async Task<ProjectDocument?> FindAsync(long projectId, long documentId, CancellationToken ct = default)
     {
+        if (!await access.CanReadAsync(projectId, ct)) return null;
         await using var connection = await connections.OpenAsync(ct);
         return await DocumentStore.FindAsync(connection, null, projectId, documentId);
     }
@@ -35,6 +37,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
     /// <summary>The document's history, newest first.</summary>
     public async Task<IReadOnlyList<DocumentRevisionInfo>> RevisionsAsync(long projectId, long documentId, CancellationToken ct = default)
     {
+        await access.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         _ = await DocumentStore.FindAsync(connection, null, projectId, documentId) ?? throw DocumentNotFound(documentId);
         return await DocumentStore.RevisionsAsync(connection, documentId);
@@ -43,6 +46,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
     /// <summary>One revision with its text, or null when the document (in this project) or the revision does not exist.</summary>
     public async Task<DocumentRevision?> RevisionAsync(long projectId, long documentId, int revision, CancellationToken ct = default)
     {
+        await access.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         return await DocumentStore.FindAsync(connection, null, projectId, documentId) is null
             ? null
@@ -55,6 +59,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
     /// </summary>
     public async Task<DocumentDiff> DiffAsync(long projectId, long documentId, int? from = null, int? to = null, CancellationToken ct = default)
     {
+        await access.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         var document = await DocumentStore.FindAsync(connection, null, projectId, documentId) ?? throw DocumentNotFound(documentId);
         var newer = to ?? document.CurrentRevision;
@@ -66,7 +71,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
 
     public async Task<ProjectDocument> CreateAsync(long projectId, NewDocument input, CancellationToken ct = default)
     {
-        await access.DemandEditAsync(projectId, ct);
+        await access.DemandAsync(projectId, TsPmo.Core.Projects.ProjectPermissions.EditDocuments, ct);
         var errors = new Dictionary<string, string[]>();
         var title = CheckTitle(input.Title, errors);
         var body = Normalize(input.Body);
@@ -105,7 +110,7 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
     /// </summary>
     public async Task<ProjectDocument> UpdateAsync(long projectId, long documentId, long version, string? title, string? body, CancellationToken ct = default)
     {
-        await access.DemandEditAsync(projectId, ct);
+        await access.DemandAsync(projectId, TsPmo.Core.Projects.ProjectPermissions.EditDocuments, ct);
         var errors = new Dictionary<string, string[]>();
         var newTitle = CheckTitle(title, errors);
         var newBody = Normalize(body);

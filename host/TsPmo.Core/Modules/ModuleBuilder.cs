@@ -25,6 +25,13 @@ public sealed class ModuleBuilder(ModuleManifest manifest) : IModuleBuilder
         return Add(() => Declaration.Permissions.Add(new PermissionDefinition(id, description, grantedToRoles)));
     }
 
+    public IModuleBuilder ProjectPermission(string id, string description, ProjectRole leastRole)
+    {
+        RequirePrefixed(id, "Permission");
+        if (!Enum.IsDefined(leastRole)) throw new ArgumentException($"Permission {id}: unknown project role '{leastRole}'.");
+        return Add(() => Declaration.Permissions.Add(new PermissionDefinition(id, description, [Roles.Admin, Roles.Pmo]) { ProjectRole = leastRole }));
+    }
+
     public IModuleBuilder Menu(MenuEntry entry)
     {
         if (entry.Permission is { } p && !Declaration.Permissions.Any(x => x.Id == p) && !p.StartsWith("core.", StringComparison.Ordinal))

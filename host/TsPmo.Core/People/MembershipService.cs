@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using System.Data.Common;
 using Dapper;
 using TsPmo.Core.Data;
@@ -19,11 +20,12 @@ public sealed class MembershipService(IDbConnectionFactory connections, ProjectA
         FROM core_project_member m JOIN core_person p ON p.id = m.person_id
         """;
 
-    public Task<bool> CanEditAsync(long projectId, CancellationToken ct = default) => access.CanEditAsync(projectId, ct);
+    public Task<bool> CanEditAsync(long projectId, CancellationToken ct = default) => access.CanAsync(projectId, ProjectPermissions.ManageMembers, ct);
 
     /// <summary>The project the members belong to, or null; pages need its name and methodology for the tab bar.</summary>
     public async Task<Project?> FindProjectAsync(long projectId, CancellationToken ct = default)
     {
+        if (!await access.CanReadAsync(projectId, ct)) return null;
         await using var connection = await connections.OpenAsync(ct);
         return await ProjectStore.FindAsync(connection, null, projectId);
     }
@@ -31,26 +33,28 @@ public sealed class MembershipService(IDbConnectionFactory connections, ProjectA
     /// <summary>Members of a project, managers first, in one query.</summary>
     public async Task<IReadOnlyList<ProjectMembership>> ListAsync(long projectId, CancellationToken ct = default)
     {
+        await access.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         await DemandProjectAsync(connection, null, projectId);
         return await MembersAsync(connection, null, projectId);
     }
 
-    /// <summary>The projects a person is a member of, in one query.</summary>
+    /// <summary>The projects a person is a member of that the current user may read, in one query.</summary>
     public async Task<IReadOnlyList<PersonProject>> ProjectsOfAsync(long personId, CancellationToken ct = default)
     {
+        var scope = await access.ReadScopeAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
-        return (await connection.QueryAsync<PersonProject>("""
+        return scope.Filter(await connection.QueryAsync<PersonProject>("""
             SELECT m.project_id AS ProjectId, j.code, j.name, m.role, j.archived
             FROM core_project_member m JOIN core_project j ON j.id = m.project_id
             WHERE m.person_id = @personId ORDER BY j.archived, j.name COLLATE NOCASE
-            """, new { personId })).ToList();
+            """, new { personId }), p => p.ProjectId).ToList();
     }
 
     public async Task<ProjectMembership> AddAsync(long projectId, long personId, ProjectRole role, CancellationToken ct = default)
     {
         CheckRole(role);
-        await access.DemandEditAsync(projectId, ct);
+        await access.DemandAsync(projectId, ProjectPermissions.ManageMembers, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await DemandProjectAsync(connection, tx, projectId);
@@ -73,7 +77,7 @@ public sealed class MembershipService(IDbConnectionFactory connections, ProjectA
     public async Task<ProjectMembership> ChangeRoleAsync(long projectId, long personId, ProjectRole role, CancellationToken ct = default)
     {
         CheckRole(role);
-        await access.DemandEditAsync(projectId, ct);
+        await access.DemandAsync(projectId, ProjectPermissions.ManageMembers, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await FindAsync(connection, tx, projectId, personId) ?? throw new NotFoundException("Project member", $"{personId} of project {projectId}");
@@ -88,7 +92,7 @@ public sealed class MembershipService(IDbConnectionFactory connections, ProjectA
 
     public async Task RemoveAsync(long projectId, long personId, CancellationToken ct = default)
     {
-        await access.DemandEditAsync(projectId, ct);
+        await access.DemandAsync(projectId, ProjectPermissions.ManageMembers, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await FindAsync(connection, tx, projectId, personId) ?? throw new NotFoundException("Project member", $"{personId} of project {projectId}");

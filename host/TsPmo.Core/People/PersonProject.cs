@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 namespace TsPmo.Core.People;
 
 /// <summary>A project a person is a member of, for the person's page.</summary>

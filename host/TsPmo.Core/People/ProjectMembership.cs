@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 namespace TsPmo.Core.People;
 
 /// <summary>One member of a project, with the person's directory facts a members list shows.</summary>

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Data;
 
 namespace TsPmo.Core.People;

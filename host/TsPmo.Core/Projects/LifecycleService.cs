@@ -27,7 +27,7 @@ public sealed class LifecycleService(
 {
     public async Task<Project> TransitionAsync(long projectId, LifecyclePhase to, string? reason, CancellationToken ct = default)
     {
-        await access.DemandEditAsync(projectId, ct);
+        await access.DemandAsync(projectId, ProjectPermissions.ChangePhase, ct);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (reason is { Length: > 2000 }) throw new DomainValidationException("reason", "The reason is limited to 2,000 characters.");
         if (LifecycleRules.NeedsReason(to) && reason is null)

@@ -1,4 +1,5 @@
 using TsPmo.Sdk.Ports.Lifecycle;
+using TsPmo.Sdk.Security;
 
 namespace TsPmo.Core.Projects;
 
@@ -27,6 +28,7 @@ public sealed record Project
     public string? PhaseReason { get; init; }
     public LifecyclePhase? PhaseBeforeHold { get; init; }
     public bool Archived { get; init; }
+    public ProjectVisibility Visibility { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }

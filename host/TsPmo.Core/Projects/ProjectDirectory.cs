@@ -6,7 +6,7 @@ using TsPmo.Sdk.Time;
 namespace TsPmo.Core.Projects;
 
 /// <summary>Core's implementation of the read port every module uses to know about projects.</summary>
-public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganizationClock clock) : IProjectDirectory
+public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganizationClock clock, IProjectPermissions access) : IProjectDirectory
 {
     private const string Select = """
         SELECT id, code, name, methodology_id AS MethodologyId, phase, start_date AS StartDate, target_date AS TargetDate,
@@ -18,6 +18,7 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganiza
 
     public async Task<ProjectInfo?> FindAsync(long projectId, CancellationToken ct = default)
     {
+        if (!await access.CanReadAsync(projectId, ct)) return null;
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE id = @projectId", new { projectId }))?.ToInfo(clock.TimeZone);
     }

@@ -17,4 +17,7 @@ public sealed record ProjectInput
     public ProjectPriority Priority { get; init; } = ProjectPriority.Medium;
     public string? MethodologyId { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Who reads the project; null keeps it (on update) or takes the organization's default (on create).</summary>
+    public TsPmo.Sdk.Security.ProjectVisibility? Visibility { get; init; }
 }

@@ -18,20 +18,25 @@ public sealed class ProjectService(
     IAuditLog audit,
     ICurrentUser user,
     IDomainEventPublisher events,
+    ProjectDefaults defaults,
     IEnabledContributions<IProjectLifecycleHandler> handlers,
     TimeProvider time,
     ILogger<ProjectService> logger)
 {
+    /// <summary>The project, or null when it does not exist or the current user may not read it (Private).</summary>
     public async Task<Project?> FindAsync(long id, CancellationToken ct = default)
     {
+        if (!await access.CanReadAsync(id, ct)) return null;
         await using var connection = await connections.OpenAsync(ct);
         return await ProjectStore.FindAsync(connection, null, id);
     }
 
+    /// <summary>A page of the projects the current user may read.</summary>
     public async Task<ProjectPage> QueryAsync(ProjectQuery query, CancellationToken ct = default)
     {
+        var scope = await access.ReadScopeAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
-        return await ProjectStore.QueryAsync(connection, query);
+        return await ProjectStore.QueryAsync(connection, query, scope);
     }
 
     public async Task<Project> CreateAsync(ProjectInput input, CancellationToken ct = default)
@@ -43,12 +48,13 @@ public sealed class ProjectService(
         var v = await validator.ValidateAsync(input, connection, tx, null);
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO core_project (code, name, description, owner_person_id, sponsor_person_id, start_date, target_date, budget_minor, currency,
-                                      business_value, strategic_importance, priority, methodology_id, phase, created_at, updated_at, version)
+                                      business_value, strategic_importance, priority, methodology_id, phase, visibility, created_at, updated_at, version)
             VALUES (@Code, @Name, @Description, @Owner, @Sponsor, @Start, @Target, @BudgetMinor, @Currency,
-                    @BusinessValue, @StrategicImportance, @Priority, @MethodologyId, 'Initiation', @now, @now, 1)
+                    @BusinessValue, @StrategicImportance, @Priority, @MethodologyId, 'Initiation', @Visibility, @now, @now, 1)
             RETURNING id
             """, new { v.Code, v.Name, v.Description, v.Owner, v.Sponsor, v.Start, v.Target, v.BudgetMinor, v.Currency,
-                v.BusinessValue, v.StrategicImportance, Priority = v.Priority.ToString(), v.MethodologyId, now = DapperTypeHandlers.Format(now) }, tx);
+                v.BusinessValue, v.StrategicImportance, Priority = v.Priority.ToString(), v.MethodologyId,
+                Visibility = (v.Visibility ?? defaults.Visibility).ToString(), now = DapperTypeHandlers.Format(now) }, tx);
         await ProjectStore.ReplaceTagsAsync(connection, tx, id, v.Tags);
         await ProjectStore.RecordPhaseAsync(connection, tx, id, null, LifecyclePhase.Initiation, "Project created", user.DisplayName, now);
         await AddCreatorAsManagerAsync(connection, tx, id, now);
@@ -74,10 +80,11 @@ public sealed class ProjectService(
             UPDATE core_project SET code = @Code, name = @Name, description = @Description, owner_person_id = @Owner, sponsor_person_id = @Sponsor,
                    start_date = @Start, target_date = @Target, budget_minor = @BudgetMinor, currency = @Currency, business_value = @BusinessValue,
                    strategic_importance = @StrategicImportance, priority = @Priority, methodology_id = @MethodologyId,
-                   updated_at = @now, version = version + 1
+                   visibility = @Visibility, updated_at = @now, version = version + 1
             WHERE id = @id AND version = @version
             """, new { v.Code, v.Name, v.Description, v.Owner, v.Sponsor, v.Start, v.Target, v.BudgetMinor, v.Currency, v.BusinessValue,
-                v.StrategicImportance, Priority = v.Priority.ToString(), v.MethodologyId, now = DapperTypeHandlers.Format(time.GetUtcNow()), id, version }, tx);
+                v.StrategicImportance, Priority = v.Priority.ToString(), v.MethodologyId, Visibility = (v.Visibility ?? before.Visibility).ToString(),
+                now = DapperTypeHandlers.Format(time.GetUtcNow()), id, version }, tx);
         if (rows != 1) throw new ConcurrencyConflictException("Project", before.Code);
         await ProjectStore.ReplaceTagsAsync(connection, tx, id, v.Tags);
         var after = (await ProjectStore.FindAsync(connection, tx, id))!;
@@ -107,7 +114,7 @@ public sealed class ProjectService(
     internal static object Snapshot(Project p) => new
     {
         p.Code, p.Name, p.Description, p.OwnerPersonId, p.SponsorPersonId, p.StartDate, p.TargetDate, p.BudgetMinor, p.Currency,
-        p.BusinessValue, p.StrategicImportance, Priority = p.Priority.ToString(), p.MethodologyId, Phase = p.Phase.ToString(), p.Tags, p.Archived,
+        p.BusinessValue, p.StrategicImportance, Priority = p.Priority.ToString(), p.MethodologyId, Phase = p.Phase.ToString(), p.Tags, p.Archived, Visibility = p.Visibility.ToString(),
     };
 
     private async Task AddCreatorAsManagerAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, long projectId, DateTimeOffset now)

@@ -13,7 +13,7 @@ public static class ProjectStore
                p.sponsor_person_id AS SponsorPersonId, s.name AS SponsorName, p.start_date AS StartDate, p.target_date AS TargetDate,
                p.budget_minor AS BudgetMinor, p.currency, p.business_value AS BusinessValue, p.strategic_importance AS StrategicImportance,
                p.priority, p.methodology_id AS MethodologyId, p.phase, p.phase_reason AS PhaseReason, p.phase_before_hold AS PhaseBeforeHold,
-               p.archived, p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version
+               p.archived, p.visibility, p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version
         FROM core_project p
         LEFT JOIN core_person o ON o.id = p.owner_person_id
         LEFT JOIN core_person s ON s.id = p.sponsor_person_id
@@ -25,10 +25,11 @@ public static class ProjectStore
         return project is null ? null : (await WithTagsAsync(connection, tx, [project]))[0];
     }
 
-    public static async Task<ProjectPage> QueryAsync(DbConnection connection, ProjectQuery query)
+    public static async Task<ProjectPage> QueryAsync(DbConnection connection, ProjectQuery query, TsPmo.Sdk.Security.ProjectReadScope scope)
     {
         var where = new List<string>();
         var args = new DynamicParameters();
+        if (!scope.IsEverything) { where.Add("p.id NOT IN @hidden"); args.Add("hidden", scope.HiddenForSql); }
         if (!query.IncludeArchived) where.Add("p.archived = 0");
         if (query.Phase is { } phase) { where.Add("p.phase = @phase"); args.Add("phase", phase.ToString()); }
         if (!string.IsNullOrWhiteSpace(query.Methodology)) { where.Add("p.methodology_id = @methodology"); args.Add("methodology", query.Methodology); }

@@ -13,7 +13,8 @@ public sealed partial class ProjectValidator(IModuleCatalog modules)
         "No methodology module is enabled, so no project can be created yet. An administrator must enable one (Scrum, Agile (Kanban) or Waterfall) under Admin → Modules.";
 
     public sealed record Valid(string Name, string Code, string Description, long? Owner, long? Sponsor, DateOnly? Start, DateOnly? Target,
-        long? BudgetMinor, string? Currency, int BusinessValue, int StrategicImportance, ProjectPriority Priority, string MethodologyId, IReadOnlyList<string> Tags);
+        long? BudgetMinor, string? Currency, int BusinessValue, int StrategicImportance, ProjectPriority Priority, string MethodologyId, IReadOnlyList<string> Tags,
+        TsPmo.Sdk.Security.ProjectVisibility? Visibility);
 
     /// <summary>The normalized input, or throws <see cref="DomainValidationException"/> with every problem found.</summary>
     public async Task<Valid> ValidateAsync(ProjectInput input, DbConnection connection, DbTransaction tx, Project? existing)
@@ -29,7 +30,7 @@ public sealed partial class ProjectValidator(IModuleCatalog modules)
             Add("code", "The code is 2 to 20 letters, digits and dashes, starting with a letter, e.g. CRM-24.");
         else if (await connection.QuerySingleOrDefaultAsync<string>(
                      "SELECT name FROM core_project WHERE code = @code AND id <> @id", new { code, id = existing?.Id ?? 0 }, tx) is { } other)
-            Add("code", $"The code {code} is already used by \"{other}\".");
+            Add("code", $"The code {code} is already used by another project.");
 
         var description = input.Description ?? "";
         if (description.Length > 50_000) Add("description", "The description is limited to 50,000 characters.");
@@ -57,6 +58,7 @@ public sealed partial class ProjectValidator(IModuleCatalog modules)
 
         if (input.BusinessValue is < 1 or > 5) Add("businessValue", "Business value is rated from 1 (low) to 5 (very high).");
         if (input.StrategicImportance is < 1 or > 5) Add("strategicImportance", "Strategic importance is rated from 1 (low) to 5 (very high).");
+        if (input.Visibility is { } visibility && !Enum.IsDefined(visibility)) Add("visibility", "Choose who reads the project: Organization (everyone signed in) or Private (its members, the PMO and administrators).");
         if (!Enum.IsDefined(input.Priority)) Add("priority", "Choose a priority: Low, Medium, High or Critical.");
 
         var methodology = input.MethodologyId?.Trim() ?? "";
@@ -75,7 +77,7 @@ public sealed partial class ProjectValidator(IModuleCatalog modules)
 
         if (errors.Count > 0) throw new DomainValidationException(errors);
         return new Valid(name, code, description, input.OwnerPersonId, input.SponsorPersonId, input.StartDate, input.TargetDate,
-            budgetMinor, currency, input.BusinessValue, input.StrategicImportance, input.Priority, methodology, tags);
+            budgetMinor, currency, input.BusinessValue, input.StrategicImportance, input.Priority, methodology, tags, input.Visibility);
     }
 
     /// <summary>Splits a comma-separated tag field.</summary>

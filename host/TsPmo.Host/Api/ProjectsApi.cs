@@ -12,13 +12,13 @@ public static class ProjectsApi
     public sealed record ProjectRequest(
         string? Name, string? Code, string? Description, string? Methodology, DateOnly? StartDate, DateOnly? TargetDate, MoneyDto? Budget,
         int? BusinessValue, int? StrategicImportance, ProjectPriority? Priority, long? OwnerPersonId, long? SponsorPersonId,
-        IReadOnlyList<string>? Tags, long? Version);
+        IReadOnlyList<string>? Tags, long? Version, TsPmo.Sdk.Security.ProjectVisibility? Visibility = null);
 
     public sealed record ProjectDto(
         long Id, string Code, string Name, string Description, string Methodology, LifecyclePhase Phase, string? PhaseReason,
         DateOnly? StartDate, DateOnly? TargetDate, MoneyDto? Budget, int BusinessValue, int StrategicImportance, ProjectPriority Priority,
         long? OwnerPersonId, string? OwnerName, long? SponsorPersonId, string? SponsorName, IReadOnlyList<string> Tags, bool Archived,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, TsPmo.Sdk.Security.ProjectVisibility Visibility);
 
     public sealed record PageDto(IReadOnlyList<ProjectDto> Items, int Total, int Page, int PageSize);
 
@@ -75,10 +75,11 @@ public static class ProjectsApi
         Name = r.Name, Code = r.Code, Description = r.Description, MethodologyId = r.Methodology, StartDate = r.StartDate, TargetDate = r.TargetDate,
         BudgetAmount = r.Budget?.Amount, Currency = r.Budget?.Currency, BusinessValue = r.BusinessValue ?? 3, StrategicImportance = r.StrategicImportance ?? 3,
         Priority = r.Priority ?? ProjectPriority.Medium, OwnerPersonId = r.OwnerPersonId, SponsorPersonId = r.SponsorPersonId, Tags = r.Tags,
+        Visibility = r.Visibility,
     };
 
     public static ProjectDto ToDto(Project p) => new(
         p.Id, p.Code, p.Name, p.Description, p.MethodologyId, p.Phase, p.PhaseReason, p.StartDate, p.TargetDate,
         p.Budget is { } b ? new MoneyDto(b.Amount, b.Currency) : null, p.BusinessValue, p.StrategicImportance, p.Priority,
-        p.OwnerPersonId, p.OwnerName, p.SponsorPersonId, p.SponsorName, p.Tags, p.Archived, p.CreatedAt, p.UpdatedAt, p.Version);
+        p.OwnerPersonId, p.OwnerName, p.SponsorPersonId, p.SponsorName, p.Tags, p.Archived, p.CreatedAt, p.UpdatedAt, p.Version, p.Visibility);
 }

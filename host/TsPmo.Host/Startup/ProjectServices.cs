@@ -6,6 +6,7 @@ namespace TsPmo.Host.Startup;
 public static class ProjectServices
 {
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
+        .AddSingleton(sp => ProjectDefaults.From(sp.GetRequiredService<IConfiguration>()["Projects:DefaultVisibility"]))
         .AddScoped<ProjectAccess>()
         .AddScoped<IProjectPermissions>(sp => sp.GetRequiredService<ProjectAccess>())
         .AddScoped<ProjectValidator>()

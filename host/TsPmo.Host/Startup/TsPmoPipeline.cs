@@ -24,6 +24,7 @@ public static class TsPmoPipeline
         app.UseAuthentication();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<ProjectReadGate>();
 
         app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(TsPmoServices.SignedInPolicy);

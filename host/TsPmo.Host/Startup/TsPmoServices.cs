@@ -75,6 +75,7 @@ public static class TsPmoServices
         // Core services every module may use
         services.AddHttpContextAccessor();
         services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<TsPmo.Core.Projects.IPermissionLookup>(sp => sp.GetRequiredService<PermissionCatalog>());
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditQuery>();

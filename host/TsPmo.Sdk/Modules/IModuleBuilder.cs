@@ -22,6 +22,13 @@ public interface IModuleBuilder
     /// <summary>A permission, id prefixed by the module id (<c>scrum.edit</c>), granted by default to the given roles.</summary>
     IModuleBuilder Permission(string id, string description, params string[] grantedToRoles);
 
+    /// <summary>
+    /// A project permission, id prefixed by the module id (<c>scrum.items.edit</c>), held on a project by people whose
+    /// project role is at least <paramref name="leastRole"/> (Viewer &lt; Member &lt; Manager) and by Admins and the PMO.
+    /// Demand it through <c>IProjectPermissions.DemandAsync(projectId, id)</c> before a write.
+    /// </summary>
+    IModuleBuilder ProjectPermission(string id, string description, TsPmo.Sdk.Security.ProjectRole leastRole);
+
     IModuleBuilder Menu(MenuEntry entry);
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class BoardService(
     public async Task<Card> CreateCardAsync(long projectId, CardInput input, CancellationToken ct = default)
     {
         await RequireAgileAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, AgileModule.EditCards, ct);
         var valid = CardRules.Validate(input);
         await EnsureColumnsAsync(projectId, ct);
         var now = Stamp();
@@ -77,7 +77,7 @@ public sealed class BoardService(
     public async Task<Card> UpdateCardAsync(long projectId, long cardId, long version, CardInput input, CancellationToken ct = default)
     {
         await RequireAgileAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, AgileModule.EditCards, ct);
         var valid = CardRules.Validate(input);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -108,7 +108,7 @@ public sealed class BoardService(
     public async Task<Card> MoveCardAsync(long projectId, long cardId, string column, int? position = null, CancellationToken ct = default)
     {
         await RequireAgileAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, AgileModule.EditCards, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var columns = await BoardStore.ColumnsAsync(connection, tx, projectId);
@@ -153,7 +153,7 @@ public sealed class BoardService(
         IReadOnlyDictionary<string, string>? moveCardsTo = null, CancellationToken ct = default)
     {
         await RequireAgileAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         var defs = ColumnRules.Validate(definitions);
         await EnsureColumnsAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);

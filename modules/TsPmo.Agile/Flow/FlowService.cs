@@ -40,7 +40,7 @@ public sealed class FlowService(
     public async Task SaveSettingsAsync(long projectId, FlowSettings settings, CancellationToken ct = default)
     {
         await board.RequireAgileAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         var errors = new Dictionary<string, string[]>();
         if (settings.Trials is < 100 or > 100_000) errors["trials"] = ["Run 100 to 100,000 trials."];
         if (settings.HistoryWeeks is < 4 or > 260) errors["historyWeeks"] = ["Use 4 to 260 weeks of history."];
@@ -99,7 +99,7 @@ public sealed class FlowService(
     public async Task<ImportSummary> ImportAsync(long projectId, string csv, CancellationToken ct = default)
     {
         await board.RequireAgileAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         await board.EnsureColumnsAsync(projectId, ct);
         var parsed = CardCsvParser.Parse(csv, clock.TimeZone);
         await using var connection = await connections.OpenAsync(ct);

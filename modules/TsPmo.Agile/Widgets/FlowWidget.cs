@@ -41,7 +41,7 @@ public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IO
         var rows = await connection.QueryAsync<Row>("""
             WITH shown AS (
                 SELECT id, code, name FROM core_project
-                WHERE methodology_id = 'agile' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project)
+                WHERE methodology_id = 'agile' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project) AND id NOT IN @hidden
                 ORDER BY name COLLATE NOCASE LIMIT 8)
             SELECT s.id AS ProjectId, s.code, s.name,
                    COUNT(CASE WHEN c.started_at IS NOT NULL AND c.done_at IS NULL THEN 1 END) AS InProgress,
@@ -49,7 +49,7 @@ public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IO
                    COUNT(CASE WHEN c.done_at >= @since THEN 1 END) AS DoneLast4Weeks
             FROM shown s LEFT JOIN agile_card c ON c.project_id = s.id
             GROUP BY s.id, s.code, s.name ORDER BY s.name COLLATE NOCASE
-            """, new { since, project = context.ProjectId });
+            """, new { since, project = context.ProjectId, hidden = context.Readable.HiddenForSql });
         return View(rows.ToList());
     }
 }

@@ -25,15 +25,18 @@ public sealed class PortfolioService(
     OverrideService overrides,
     IOrganizationClock clock,
     PortfolioCache cache,
+    IProjectPermissions access,
     ILogger<PortfolioService> logger)
 {
     /// <summary>Projects touched by more audit entries than this are rebuilt with everything else: one batch is cheaper.</summary>
     public const int MaxIncremental = 100;
 
+    /// <summary>The portfolio as the current user may see it: built once for everyone, then restricted to what they read.</summary>
     public async Task<PortfolioView> GetAsync(CancellationToken ct = default)
     {
         var stamp = await ChangeStamp.ReadAsync(connections, catalog, clock, ct);
-        return await cache.GetAsync(stamp, (previous, token) => BuildAsync(stamp, previous, token), ct);
+        var view = await cache.GetAsync(stamp, (previous, token) => BuildAsync(stamp, previous, token), ct);
+        return view.Restrict(await access.ReadScopeAsync(ct));
     }
 
     /// <summary>The view of one project, or a 404 for an unknown (or archived) one.</summary>
@@ -42,6 +45,8 @@ public sealed class PortfolioService(
 
     private async Task<PortfolioCache.Built> BuildAsync(ChangeStamp stamp, CachedView? previous, CancellationToken ct)
     {
+        // Built once for every reader, so from every project; GetAsync restricts it to the reader.
+        using var _ = TsPmo.Sdk.Security.OrganizationWideWork.Begin();
         var today = stamp.Today;
         var projects = await directory.ListAsync(false, ct);
         var names = catalog.Installed.ToDictionary(m => m.Id, m => m.Name);

@@ -13,6 +13,16 @@ public sealed record PortfolioView(IReadOnlyList<ProjectRow> Projects, DateOnly 
 
     public string MethodologyName(string id) => MethodologyNames.GetValueOrDefault(id, id);
 
+    /// <summary>
+    /// The view a reader gets: only the projects they may read, with every figure derived from those alone. Readers
+    /// hidden from the same projects share one restricted view (and its memoized KPIs) while this view is cached.
+    /// </summary>
+    public PortfolioView Restrict(TsPmo.Sdk.Security.ProjectReadScope scope) =>
+        scope.IsEverything ? this
+        // A new instance, not `with`: a copy would share this view's memo and answer with everyone's KPIs.
+        : Memo("restricted:" + string.Join(',', scope.Hidden.Order()),
+            v => new PortfolioView(scope.Filter(v.Projects, p => p.Id).ToList(), v.Today, v.MethodologyNames));
+
     private readonly ConcurrentDictionary<string, Lazy<object>> _memo = new();
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed class SnapshotService(
     PortfolioService portfolio,
     IEnabledContributions<IMetricSource> sources,
     IProjectDirectory directory,
+    IProjectPermissions access,
     IAuditLog audit,
     IOrganizationClock clock,
     ILogger<SnapshotService> logger)
@@ -118,13 +119,15 @@ public sealed class SnapshotService(
         return ReportingMetrics.All.Union(recorded).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every value of one metric for every project (the CSV export), by project then day.</summary>
+    /// <summary>Every value of one metric for every project the reader may read (the CSV export), by project then day.</summary>
     public async Task<IReadOnlyList<(long ProjectId, DateOnly TakenOn, decimal Value, string Unit)>> AllValuesAsync(string metric, CancellationToken ct = default)
     {
+        var scope = await access.ReadScopeAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<PointRow>(new CommandDefinition("""
-            SELECT project_id AS ProjectId, taken_on AS TakenOn, value, unit FROM reporting_metric_snapshot WHERE metric = @metric ORDER BY project_id, taken_on
-            """, new { metric }, cancellationToken: ct))).Select(r => (r.ProjectId, r.TakenOn, (decimal)r.Value, r.Unit)).ToList();
+            SELECT project_id AS ProjectId, taken_on AS TakenOn, value, unit FROM reporting_metric_snapshot
+            WHERE metric = @metric AND project_id NOT IN @hidden ORDER BY project_id, taken_on
+            """, new { metric, hidden = scope.HiddenForSql }, cancellationToken: ct))).Select(r => (r.ProjectId, r.TakenOn, (decimal)r.Value, r.Unit)).ToList();
     }
 
     /// <summary>The last value of a metric for each project (past-projects report: actual cost of closed projects).</summary>

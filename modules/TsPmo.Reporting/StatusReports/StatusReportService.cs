@@ -41,7 +41,7 @@ public sealed class StatusReportService(
     public async Task<StatusReport> GenerateAsync(long projectId, string? summary, CancellationToken ct = default)
     {
         _ = await directory.FindAsync(projectId, ct) ?? throw new NotFoundException("Project", projectId.ToString());
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ReportingModule.ManageReports, ct);
         if (summary?.Length > MaxSummary) throw new DomainValidationException("summary", $"The summary must be at most {MaxSummary} characters.");
         return (await GenerateCoreAsync(projectId, summary ?? "", user.DisplayName, null, ct))!;
     }
@@ -125,6 +125,7 @@ public sealed class StatusReportService(
     public async Task<IReadOnlyList<StatusReport>> ListAsync(long projectId, CancellationToken ct = default)
     {
         _ = await directory.FindAsync(projectId, ct) ?? throw new NotFoundException("Project", projectId.ToString());
+        await permissions.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reporting_status_report WHERE project_id = @projectId ORDER BY version DESC", new { projectId }, cancellationToken: ct)))
@@ -133,6 +134,7 @@ public sealed class StatusReportService(
 
     public async Task<StatusReport> GetAsync(long projectId, long reportId, CancellationToken ct = default)
     {
+        await permissions.DemandReadAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reporting_status_report WHERE project_id = @projectId AND id = @reportId", new { projectId, reportId }, cancellationToken: ct));
@@ -142,20 +144,23 @@ public sealed class StatusReportService(
     /// <summary>The latest report of every project that has one (the portfolio pack).</summary>
     public async Task<IReadOnlyList<StatusReport>> LatestPerProjectAsync(CancellationToken ct = default)
     {
+        var scope = await permissions.ReadScopeAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {Columns} FROM reporting_status_report r
             WHERE version = (SELECT MAX(version) FROM reporting_status_report x WHERE x.project_id = r.project_id)
-            """, cancellationToken: ct))).Select(r => r.ToReport()).ToList();
+              AND r.project_id NOT IN @hidden
+            """, new { hidden = scope.HiddenForSql }, cancellationToken: ct))).Select(r => r.ToReport()).ToList();
     }
 
     /// <summary>The scheduled reports of the latest slots, newest first (the "generated on schedule" list).</summary>
     public async Task<IReadOnlyList<StatusReport>> RecentScheduledAsync(int limit, CancellationToken ct = default)
     {
+        var scope = await permissions.ReadScopeAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM reporting_status_report WHERE scheduled_slot IS NOT NULL ORDER BY generated_at DESC, id DESC LIMIT @limit",
-            new { limit }, cancellationToken: ct))).Select(r => r.ToReport()).ToList();
+            $"SELECT {Columns} FROM reporting_status_report WHERE scheduled_slot IS NOT NULL AND project_id NOT IN @hidden ORDER BY generated_at DESC, id DESC LIMIT @limit",
+            new { limit, hidden = scope.HiddenForSql }, cancellationToken: ct))).Select(r => r.ToReport()).ToList();
     }
 
     public string Html(StatusReport report) => markdown.ToSafeHtml(report.Markdown);

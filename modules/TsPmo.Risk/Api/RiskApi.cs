@@ -76,7 +76,11 @@ public static class RiskApi
         api.MapGet("/heatmap", async (long? projectId, bool? residual, HeatMapService maps, CancellationToken ct) =>
             HeatMapBody(await maps.GetAsync(projectId, residual ?? false, ct), residual ?? false));
 
-        api.MapGet("/warnings", (long? projectId, EarlyWarningService warnings, CancellationToken ct) => warnings.GetAsync(projectId, ct));
+        api.MapGet("/warnings", async (long? projectId, RiskService risks, EarlyWarningService warnings, CancellationToken ct) =>
+        {
+            if (projectId is { } id) await risks.RequireProjectAsync(id, ct); // 404 for a project the caller may not read
+            return await warnings.GetAsync(projectId, ct);
+        });
     }
 
     private static async Task<RiskDetail> DetailAsync(RiskService risks, long projectId, long riskId, CancellationToken ct)

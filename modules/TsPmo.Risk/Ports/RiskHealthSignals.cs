@@ -23,8 +23,8 @@ public sealed class RiskHealthSignals(RiskService risks, EarlyWarningService war
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<HealthSignal>>> GetSignalsAsync(IReadOnlyCollection<long> projectIds, CancellationToken ct = default)
     {
         var known = (await projects.ListAsync(includeArchived: true, ct)).Select(p => p.Id).ToHashSet();
-        var live = (await risks.SearchAsync(new RiskQuery { LiveOnly = true, PageSize = int.MaxValue }, ct)).Items.Where(r => r.IsLive).ToLookup(r => r.ProjectId);
-        var early = (await warnings.GetAsync(null, ct)).ToLookup(w => w.ProjectId);
+        var live = (await risks.SearchEveryProjectAsync(new RiskQuery { LiveOnly = true, PageSize = int.MaxValue }, ct)).Items.Where(r => r.IsLive).ToLookup(r => r.ProjectId);
+        var early = (await warnings.GetAllAsync(ct)).ToLookup(w => w.ProjectId);
         var result = new Dictionary<long, IReadOnlyList<HealthSignal>>(projectIds.Count);
         foreach (var id in projectIds)
             result[id] = known.Contains(id) ? Signals(live[id].ToList(), early[id].ToList()) : [];

@@ -31,7 +31,7 @@ public sealed class RaidContext(
     public async Task RequireEditAsync(long projectId, CancellationToken ct)
     {
         await RequireProjectAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, RiskModule.EditRaid, ct);
     }
 
     public Task WriteAuditAsync(DbConnection connection, DbTransaction tx, long projectId, string entity, long id, string action,

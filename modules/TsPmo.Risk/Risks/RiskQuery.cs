@@ -20,6 +20,9 @@ public sealed record RiskQuery
     /// <summary>Only Open and Monitoring risks: what the heat maps count.</summary>
     public bool LiveOnly { get; init; }
 
+    /// <summary>Projects the reader may not read (their read scope's hidden ids); their risks are left out.</summary>
+    public IReadOnlyCollection<long>? HiddenProjects { get; init; }
+
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
 }

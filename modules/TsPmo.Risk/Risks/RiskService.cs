@@ -52,7 +52,14 @@ public sealed class RiskService(
     }
 
     /// <summary>A page of the portfolio's risks matching <paramref name="query"/>, highest score first.</summary>
-    public async Task<RiskPage> SearchAsync(RiskQuery query, CancellationToken ct = default)
+    public async Task<RiskPage> SearchAsync(RiskQuery query, CancellationToken ct = default) =>
+        await SearchEveryProjectAsync(query with { HiddenProjects = (await permissions.ReadScopeAsync(ct)).Hidden }, ct);
+
+    /// <summary>
+    /// The same search over every project whoever asks: for organization-wide figures built once and cached (health
+    /// signals), which their consumers filter per reader. Never hand its answer to a user as it is.
+    /// </summary>
+    public async Task<RiskPage> SearchEveryProjectAsync(RiskQuery query, CancellationToken ct = default)
     {
         var q = query with { Page = Math.Max(1, query.Page), PageSize = query.PageSize == int.MaxValue ? int.MaxValue : Math.Clamp(query.PageSize, 1, MaxPageSize) };
         var matrix = await matrices.GetAsync(ct);
@@ -67,13 +74,14 @@ public sealed class RiskService(
     {
         var matrix = await matrices.GetAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
-        return (await RiskStore.TopAsync(connection, projectId, count)).Select(r => r.Rated(matrix)).ToList();
+        var hidden = (await permissions.ReadScopeAsync(ct)).Hidden;
+        return (await RiskStore.TopAsync(connection, projectId, count, hidden)).Select(r => r.Rated(matrix)).ToList();
     }
 
     public async Task<RiskEntry> CreateAsync(long projectId, RiskInput input, CancellationToken ct = default)
     {
         await RequireProjectAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, RiskModule.EditRaid, ct);
         var valid = RiskRules.Validate(input);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
@@ -103,7 +111,7 @@ public sealed class RiskService(
     public async Task<RiskEntry> UpdateAsync(long projectId, long riskId, long version, RiskInput input, CancellationToken ct = default)
     {
         await RequireProjectAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, RiskModule.EditRaid, ct);
         var valid = RiskRules.Validate(input);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
@@ -140,7 +148,7 @@ public sealed class RiskService(
     public async Task<RiskAction> AddActionAsync(long projectId, long riskId, ActionInput input, CancellationToken ct = default)
     {
         await RequireProjectAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, RiskModule.EditRaid, ct);
         var (title, status) = ActionRules.Validate(input);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
@@ -160,7 +168,7 @@ public sealed class RiskService(
     public async Task<RiskAction> UpdateActionAsync(long projectId, long riskId, long actionId, long version, ActionInput input, CancellationToken ct = default)
     {
         await RequireProjectAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, RiskModule.EditRaid, ct);
         var (title, status) = ActionRules.Validate(input);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -181,7 +189,7 @@ public sealed class RiskService(
     private async Task<RiskEntry> SetAsync(long projectId, long riskId, long version, string action, string assignment, CancellationToken ct)
     {
         await RequireProjectAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, RiskModule.EditRaid, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await RiskStore.RiskAsync(connection, tx, projectId, riskId) ?? throw new NotFoundException("Risk", Key(riskId));

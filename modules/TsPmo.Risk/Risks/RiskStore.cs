@@ -23,6 +23,7 @@ internal static class RiskStore
     {
         var where = new List<string>();
         if (q.ProjectId is not null) where.Add("r.project_id = @ProjectId");
+        if (q.HiddenProjects is { Count: > 0 }) where.Add("r.project_id NOT IN @HiddenProjects");
         if (q.Category is not null) where.Add("r.category = @Category");
         if (q.Status is not null) where.Add("r.status = @Status");
         else if (q.LiveOnly) where.Add("r.status IN ('Open', 'Monitoring')");
@@ -36,7 +37,7 @@ internal static class RiskStore
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var args = new
         {
-            q.ProjectId, Category = q.Category?.ToString(), Status = q.Status?.ToString(), q.MinScore, q.Owner, levelCells, q.Probability, q.Impact,
+            q.ProjectId, q.HiddenProjects, Category = q.Category?.ToString(), Status = q.Status?.ToString(), q.MinScore, q.Owner, levelCells, q.Probability, q.Impact,
             limit = q.PageSize, offset = (q.Page - 1) * q.PageSize,
         };
         var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM risk_risk r {filter}", args);
@@ -53,13 +54,14 @@ internal static class RiskStore
     /// has no table statistics, from preferring the status index and sorting every live risk (checked with EXPLAIN
     /// QUERY PLAN over <c>seed large</c>). For one project the project index serves and the few rows are sorted.
     /// </summary>
-    public static async Task<IReadOnlyList<RiskEntry>> TopAsync(DbConnection connection, long? projectId, int limit) =>
+    public static async Task<IReadOnlyList<RiskEntry>> TopAsync(DbConnection connection, long? projectId, int limit, IReadOnlyCollection<long> hidden) =>
         (await connection.QueryAsync<RiskEntry>($"""
             SELECT {RiskColumns} {RiskFrom}
             WHERE likely(r.status IN ('Open', 'Monitoring')) {(projectId is null ? "" : "AND r.project_id = @projectId")}
+                  {(hidden.Count == 0 ? "" : "AND r.project_id NOT IN @hidden")}
             ORDER BY COALESCE(r.residual_probability * r.residual_impact, r.probability * r.impact) DESC, (r.probability * r.impact) DESC, r.id
             LIMIT @limit
-            """, new { projectId, limit })).ToList();
+            """, new { projectId, limit, hidden })).ToList();
 
     public static async Task<IReadOnlyList<RiskAssessment>> AssessmentsAsync(DbConnection connection, DbTransaction? tx, long riskId) =>
         (await connection.QueryAsync<RiskAssessment>("""

@@ -13,15 +13,26 @@ namespace TsPmo.Risk.Warnings;
 /// <see cref="WarningStamp"/> and kept in <see cref="PortfolioWarningCache"/>; a project's are small and computed per call.
 /// </summary>
 public sealed class EarlyWarningService(IDbConnectionFactory connections, RiskMatrixSource matrices, IModuleSettings settings, IOrganizationClock clock,
-    PortfolioWarningCache cache)
+    PortfolioWarningCache cache, TsPmo.Sdk.Ports.Directory.IProjectPermissions permissions)
 {
     public const string ReviewDaysKey = "reviewDays";
 
-    /// <summary>The early warnings of one project, or of the whole portfolio when <paramref name="projectId"/> is null.</summary>
-    public Task<IReadOnlyList<EarlyWarning>> GetAsync(long? projectId, CancellationToken ct = default) =>
-        projectId is null
-            ? cache.GetAsync(c => WarningStamp.ReadAsync(connections, clock, c), c => ComputeAsync(null, c), ct)
-            : ComputeAsync(projectId, ct);
+    /// <summary>
+    /// The early warnings of one project, or of the portfolio when <paramref name="projectId"/> is null: computed for
+    /// everyone once (cached), then limited to the projects the reader may read.
+    /// </summary>
+    public async Task<IReadOnlyList<EarlyWarning>> GetAsync(long? projectId, CancellationToken ct = default)
+    {
+        // One project's warnings feed its own pages, signals and sections, which the project's read check already gates.
+        if (projectId is { } id) return await ComputeAsync(id, ct);
+        var all = await cache.GetAsync(c => WarningStamp.ReadAsync(connections, clock, c), c => ComputeAsync(null, c), ct);
+        var scope = await permissions.ReadScopeAsync(ct);
+        return scope.IsEverything ? all : scope.Filter(all, w => w.ProjectId).ToList();
+    }
+
+    /// <summary>The portfolio's warnings for every project, whoever asks: for jobs that notify each project's people.</summary>
+    public Task<IReadOnlyList<EarlyWarning>> GetAllAsync(CancellationToken ct = default) =>
+        cache.GetAsync(c => WarningStamp.ReadAsync(connections, clock, c), c => ComputeAsync(null, c), ct);
 
     private async Task<IReadOnlyList<EarlyWarning>> ComputeAsync(long? projectId, CancellationToken ct)
     {

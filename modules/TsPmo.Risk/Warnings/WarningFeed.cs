@@ -15,7 +15,7 @@ public sealed class WarningFeed(EarlyWarningService warnings, IDbConnectionFacto
     /// <summary>Announces the warnings not seen before and returns how many were new.</summary>
     public async Task<int> PublishAsync(CancellationToken ct = default)
     {
-        var current = (await warnings.GetAsync(null, ct)).GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
+        var current = (await warnings.GetAllAsync(ct)).GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var seen = (await connection.QueryAsync<string>("SELECT warning_key FROM risk_warning_seen", transaction: tx)).ToHashSet();

@@ -62,7 +62,7 @@ public sealed class ItemService(
     public async Task<BacklogItem> CreateAsync(long projectId, ItemInput input, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.EditItems, ct);
         var valid = ItemRules.Validate(input);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
@@ -94,7 +94,7 @@ public sealed class ItemService(
     public async Task<BacklogItem> UpdateAsync(long projectId, long itemId, long? version, ItemInput input, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.EditItems, ct);
         var valid = ItemRules.Validate(input);
         BacklogItem before;
         await using (var connection = await connections.OpenAsync(ct))
@@ -133,7 +133,7 @@ public sealed class ItemService(
     public async Task DeleteAsync(long projectId, long itemId, long? version, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await ItemStore.FindAsync(connection, tx, projectId, itemId) ?? throw new NotFoundException("Item", itemId.ToString());
@@ -156,7 +156,7 @@ public sealed class ItemService(
     public async Task<BacklogItem> MoveOnBoardAsync(long projectId, long itemId, ItemStatus status, int? position, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.EditItems, ct);
         if (!Enum.IsDefined(status)) throw new DomainValidationException("status", "Choose To do, In progress or Done.");
         BacklogItem before;
         await using (var connection = await connections.OpenAsync(ct))
@@ -191,7 +191,7 @@ public sealed class ItemService(
     public async Task ReorderAsync(long projectId, long itemId, int index, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var item = await ItemStore.FindAsync(connection, tx, projectId, itemId) ?? throw new NotFoundException("Item", itemId.ToString());

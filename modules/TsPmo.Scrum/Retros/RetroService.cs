@@ -71,7 +71,7 @@ public sealed class RetroService(
     public async Task<Retro> SaveAsync(long projectId, long sprintId, long version, RetroInput input, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.EditRetros, ct);
         var errors = new Dictionary<string, string[]>();
         if ((input.WentWell?.Length ?? 0) > 20_000) errors["wentWell"] = ["Limited to 20,000 characters."];
         if ((input.ToImprove?.Length ?? 0) > 20_000) errors["toImprove"] = ["Limited to 20,000 characters."];
@@ -105,7 +105,7 @@ public sealed class RetroService(
     public async Task<RetroAction> AddActionAsync(long projectId, long sprintId, ActionInput input, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.EditRetros, ct);
         var text = input.Text?.Trim() ?? "";
         if (text.Length is 0 or > 500) throw new DomainValidationException("text", "Describe the action in 1 to 500 characters.");
         await using var connection = await connections.OpenAsync(ct);
@@ -126,7 +126,7 @@ public sealed class RetroService(
     public async Task<RetroAction> SetActionStatusAsync(long projectId, long actionId, ActionStatus status, long? version, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.EditRetros, ct);
         if (!Enum.IsDefined(status)) throw new DomainValidationException("status", "Choose Open, InProgress or Done.");
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

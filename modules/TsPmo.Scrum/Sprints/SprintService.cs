@@ -69,7 +69,7 @@ public sealed class SprintService(
     public async Task<Sprint> CreateAsync(long projectId, SprintInput input, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         var valid = SprintRules.Validate(input);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
@@ -87,7 +87,7 @@ public sealed class SprintService(
     public async Task<Sprint> UpdateAsync(long projectId, long sprintId, long version, SprintInput input, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         var valid = SprintRules.Validate(input);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -113,7 +113,7 @@ public sealed class SprintService(
     public async Task<BacklogItem> AddItemAsync(long projectId, long sprintId, long itemId, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var sprint = await FindAsync(connection, tx, projectId, sprintId);
@@ -145,7 +145,7 @@ public sealed class SprintService(
     public async Task<BacklogItem> RemoveItemAsync(long projectId, long sprintId, long itemId, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var sprint = await FindAsync(connection, tx, projectId, sprintId);
@@ -174,7 +174,7 @@ public sealed class SprintService(
     public async Task<Sprint> StartAsync(long projectId, long sprintId, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var sprint = await FindAsync(connection, tx, projectId, sprintId);
@@ -214,7 +214,7 @@ public sealed class SprintService(
     public async Task<Sprint> CompleteAsync(long projectId, long sprintId, UnfinishedTarget target, CancellationToken ct = default)
     {
         await guard.RequireScrumAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, ScrumModule.ManagePlan, ct);
         if (!Enum.IsDefined(target)) throw new DomainValidationException("unfinishedTo", "Choose Backlog or NextSprint for the unfinished items.");
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -48,7 +48,7 @@ public sealed class SprintWidgetViewComponent(IDbConnectionFactory connections, 
         var rows = await connection.QueryAsync<Row>("""
             WITH shown AS (
                 SELECT id, code, name FROM core_project
-                WHERE methodology_id = 'scrum' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project)
+                WHERE methodology_id = 'scrum' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project) AND id NOT IN @hidden
                 ORDER BY name COLLATE NOCASE LIMIT 8)
             SELECT sh.id AS ProjectId, sh.code AS Code, sh.name AS Name, a.id AS SprintId, a.name AS SprintName, a.end_date AS EndDate,
                    a.committed_points AS Committed,
@@ -57,7 +57,7 @@ public sealed class SprintWidgetViewComponent(IDbConnectionFactory connections, 
                                                        ORDER BY c.end_date DESC LIMIT 3)) AS Velocity
             FROM shown sh LEFT JOIN scrum_sprint a ON a.project_id = sh.id AND a.state = 'Active'
             ORDER BY sh.name COLLATE NOCASE
-            """, new { project = context.ProjectId });
+            """, new { project = context.ProjectId, hidden = context.Readable.HiddenForSql });
         return View(new Model(rows.AsList(), clock.Today));
     }
 }

@@ -79,7 +79,7 @@ public sealed class BaselineService(
     public async Task<BaselineInfo> SaveAsync(long projectId, string? name, CancellationToken ct = default)
     {
         await plan.RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         name = name?.Trim();
         if (string.IsNullOrEmpty(name)) throw new DomainValidationException("name", "Give the baseline a name.");
         if (name.Length > 100) throw new DomainValidationException("name", "A baseline name has at most 100 characters.");
@@ -120,7 +120,7 @@ public sealed class BaselineService(
     public async Task DeleteAsync(long projectId, long baselineId, CancellationToken ct = default)
     {
         await plan.RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var name = await connection.ExecuteScalarAsync<string?>("SELECT name FROM waterfall_baseline WHERE id = @baselineId AND project_id = @projectId",

@@ -26,7 +26,7 @@ public sealed class CalendarService(
     public async Task SaveAsync(long projectId, CalendarDefinition calendar, int minutesPerDay, CancellationToken ct = default)
     {
         var project = await plan.RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         CalendarRules.Validate(calendar, minutesPerDay);
         var now = StoredTime.Format(clock.UtcNow);
         await using var connection = await connections.OpenAsync(ct);

@@ -73,7 +73,7 @@ public sealed class EvmService(IDbConnectionFactory connections, PlanService pla
     /// <summary>Keeps today's figures for the status date (replacing an earlier record of the same date), for the S-curve's history.</summary>
     public async Task RecordAsync(long projectId, EvmFigures figures, CancellationToken ct = default)
     {
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync("""

@@ -30,7 +30,7 @@ public sealed class MspdiImportService(
     public async Task<ImportResult> ImportAsync(long projectId, Stream xml, CancellationToken ct = default)
     {
         await plan.RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         MspdiProject file;
         try
         {

@@ -45,7 +45,7 @@ public sealed class PlanService(
     public async Task<TaskView> CreateTaskAsync(long projectId, TaskChange change, CancellationToken ct = default)
     {
         var project = await RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -65,7 +65,7 @@ public sealed class PlanService(
     public async Task<TaskView> UpdateTaskAsync(long projectId, long taskId, TaskChange change, long? version, CancellationToken ct = default)
     {
         var project = await RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, change.TouchesPlan ? WaterfallModule.ManagePlan : WaterfallModule.EditProgress, ct);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -85,7 +85,7 @@ public sealed class PlanService(
     public async Task DeleteTaskAsync(long projectId, long taskId, long? version, CancellationToken ct = default)
     {
         var project = await RequireWaterfallAsync(projectId, ct);
-        await permissions.DemandEditAsync(projectId, ct);
+        await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         var now = Stamp();
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

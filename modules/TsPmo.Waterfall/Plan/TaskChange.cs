@@ -29,6 +29,14 @@ public sealed class TaskChange
     public string? ActualFinish { get; set; }
     public decimal? PlannedCost { get; set; }
     public decimal? ActualCost { get; set; }
+
+    /// <summary>
+    /// True when the change reaches beyond reporting progress (% complete, actual dates and cost, notes): the plan's
+    /// structure, durations, links, assignments, constraints or budget, which only the project's managers change.
+    /// </summary>
+    public bool TouchesPlan =>
+        Name is not null || DurationDays is not null || DurationHours is not null || Elapsed is not null || ParentIdSet || Milestone is not null ||
+        Predecessors is not null || Assignments is not null || ConstraintType is not null || ConstraintDateSet || DeadlineSet || PlannedCost is not null;
 }
 
 /// <summary>A link into the task: from <paramref name="TaskId"/>, type FS/SS/FF/SF, lag in days and/or hours (negative = lead).</summary>

@@ -46,9 +46,9 @@ public sealed class MilestonesViewComponent(IDbConnectionFactory connections, IO
             FROM waterfall_task t CROSS JOIN core_project p
             WHERE p.id = t.project_id
               AND t.milestone = 1 AND t.percent_complete < 100 AND t.early_finish IS NOT NULL AND p.archived = 0 AND p.methodology_id = 'waterfall'
-              AND (@project IS NULL OR t.project_id = @project)
+              AND (@project IS NULL OR t.project_id = @project) AND t.project_id NOT IN @hidden
             ORDER BY t.early_finish LIMIT 8
-            """, new { project = context.ProjectId });
+            """, new { project = context.ProjectId, hidden = context.Readable.HiddenForSql });
         return View(rows.Select(r =>
         {
             var day = DateOnly.FromDateTime(LocalTime.Parse(r.EarlyFinish)!.Value);

@@ -26,7 +26,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     private DocumentService Service(FakeCurrentUser? user = null)
     {
         user ??= new FakeCurrentUser();
-        return new DocumentService(_db.Connections, new ProjectAccess(_db.Connections, user), new AuditLog(user, _time), user, _time);
+        return new DocumentService(_db.Connections, new ProjectAccess(_db.Connections, user, new CorePermissionLookup()), new AuditLog(user, _time), user, _time);
     }
 
     private async Task<long> InsertProjectAsync(string code)

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using TsPmo.Core.People;
 
 namespace TsPmo.Core.Tests.People;

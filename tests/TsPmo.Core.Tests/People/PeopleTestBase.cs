@@ -30,7 +30,7 @@ public abstract class PeopleTestBase : IAsyncLifetime
     protected MembershipService Memberships(ICurrentUser? user = null)
     {
         user ??= new FakeCurrentUser();
-        return new MembershipService(Db.Connections, new ProjectAccess(Db.Connections, user), new AuditLog(user, Time), Time);
+        return new MembershipService(Db.Connections, new ProjectAccess(Db.Connections, user, new CorePermissionLookup()), new AuditLog(user, Time), Time);
     }
 
     protected static FakeCurrentUser As(string role, long userId = 7) => new() { Role = role, UserId = userId, DisplayName = role + " user" };

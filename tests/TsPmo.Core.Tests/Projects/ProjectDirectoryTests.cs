@@ -35,7 +35,7 @@ public sealed class ProjectDirectoryTests : IAsyncLifetime
         }
         // 23:30 UTC on 31 March is already 1 April in Paris (UTC+2 in summer time).
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris));
+        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris), new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()));
 
         var closed = (await directory.FindAsync(1))!;
         Assert.Equal(new DateOnly(2026, 4, 1), closed.ClosedOn);

@@ -8,7 +8,7 @@ using TsPmo.Sdk.Web;
 
 namespace TsPmo.Host.Pages.Projects;
 
-public sealed class NewModel(ProjectService projects, ProjectAccess access, IModuleCatalog modules, IPeopleDirectory people) : PageModel
+public sealed class NewModel(ProjectService projects, ProjectAccess access, IModuleCatalog modules, IPeopleDirectory people, ProjectDefaults defaults) : PageModel
 {
     [BindProperty]
     public ProjectForm Input { get; set; } = new();
@@ -20,6 +20,7 @@ public sealed class NewModel(ProjectService projects, ProjectAccess access, IMod
         if (!access.CanCreate) return Forbid();
         Options = await ProjectFormOptions.LoadAsync(modules, people, ct);
         if (Options.Methodologies.Count == 1) Input.MethodologyId = Options.Methodologies[0].Id;
+        Input.Visibility = defaults.Visibility;
         return Page();
     }
 

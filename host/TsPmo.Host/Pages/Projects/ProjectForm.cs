@@ -20,6 +20,7 @@ public sealed class ProjectForm
     [Display(Name = "Strategic importance")] public int StrategicImportance { get; set; } = 3;
     public ProjectPriority Priority { get; set; } = ProjectPriority.Medium;
     [Display(Name = "Tags")] public string? Tags { get; set; }
+    [Display(Name = "Who reads it")] public TsPmo.Sdk.Security.ProjectVisibility Visibility { get; set; }
     public long Version { get; set; }
 
     public ProjectInput ToInput() => new()
@@ -27,7 +28,7 @@ public sealed class ProjectForm
         Name = Name, Code = Code, MethodologyId = MethodologyId, Description = Description, OwnerPersonId = OwnerPersonId,
         SponsorPersonId = SponsorPersonId, StartDate = StartDate, TargetDate = TargetDate, BudgetAmount = Budget,
         Currency = Budget is null ? null : Currency, BusinessValue = BusinessValue, StrategicImportance = StrategicImportance,
-        Priority = Priority, Tags = ProjectValidator.ParseTags(Tags),
+        Priority = Priority, Tags = ProjectValidator.ParseTags(Tags), Visibility = Visibility,
     };
 
     public static ProjectForm From(Project p) => new()
@@ -35,6 +36,6 @@ public sealed class ProjectForm
         Name = p.Name, Code = p.Code, MethodologyId = p.MethodologyId, Description = p.Description, OwnerPersonId = p.OwnerPersonId,
         SponsorPersonId = p.SponsorPersonId, StartDate = p.StartDate, TargetDate = p.TargetDate, Budget = p.Budget?.Amount,
         Currency = p.Currency ?? "EUR", BusinessValue = p.BusinessValue, StrategicImportance = p.StrategicImportance, Priority = p.Priority,
-        Tags = string.Join(", ", p.Tags), Version = p.Version,
+        Tags = string.Join(", ", p.Tags), Version = p.Version, Visibility = p.Visibility,
     };
 }

@@ -3,9 +3,14 @@ namespace TsPmo.Sdk.Ports.Directory;
 /// <summary>Read access to the portfolio's projects. Implemented by core, consumed by every module.</summary>
 public interface IProjectDirectory
 {
+    /// <summary>The project, or null when it does not exist or the current user may not read it (a Private project of others).</summary>
     Task<ProjectInfo?> FindAsync(long projectId, CancellationToken ct = default);
 
-    /// <summary>Every project that is not archived, or also the archived ones.</summary>
+    /// <summary>
+    /// Every project that is not archived, or also the archived ones — all of them, whoever asks, because caches and
+    /// jobs build organization-wide figures from it. Before showing a list to a user, filter it with
+    /// <see cref="IProjectPermissions.ReadScopeAsync"/>.
+    /// </summary>
     Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default);
 }
 

@@ -17,5 +17,9 @@ public interface IDashboardWidget
     string ViewComponentName { get; }
 }
 
-/// <summary>Where the widget is shown: the portfolio home page (no project) or a project's page.</summary>
-public sealed record WidgetContext(long? ProjectId);
+/// <summary>
+/// Where the widget is shown — the portfolio home page (no project) or a project's page — and the projects the viewer
+/// may read: a widget shows nothing about a project outside <see cref="Readable"/> (filter in SQL with
+/// <c>project_id NOT IN @hidden</c> and <see cref="TsPmo.Sdk.Security.ProjectReadScope.HiddenForSql"/>, or in memory).
+/// </summary>
+public sealed record WidgetContext(long? ProjectId, TsPmo.Sdk.Security.ProjectReadScope Readable);

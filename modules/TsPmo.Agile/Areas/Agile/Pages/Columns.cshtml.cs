@@ -42,7 +42,7 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Columns", ct);
-        if (!CanEdit) return Forbid();
+        if (!CanManage) return Forbid();
         var definitions = Rows.Select((r, i) => (Row: r, Index: i)).Where(x => !string.IsNullOrWhiteSpace(x.Row.Name))
             .Select(x => new ColumnDefinition(x.Row.Name, x.Row.WipLimit, x.Row.Policy, x.Index == StartedRow, x.Index == DoneRow)).ToList();
         var kept = definitions.Select(d => d.Name!.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -19,13 +19,13 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);
-        return CanEdit ? Page() : Forbid();
+        return CanManage ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);
-        if (!CanEdit) return Forbid();
+        if (!CanManage) return Forbid();
         var text = Csv;
         if (Upload is { Length: > 0 })
         {

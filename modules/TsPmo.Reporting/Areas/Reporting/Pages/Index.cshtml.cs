@@ -14,7 +14,8 @@ namespace TsPmo.Reporting.Areas.Reporting.Pages;
 /// The full portfolio report: the dashboard widgets, the scheduled reports, metric history and the exports. Every
 /// signed-in user may read it; taking a snapshot is for the PMO.
 /// </summary>
-public sealed class IndexModel(PortfolioService portfolio, SnapshotService snapshots, StatusReportService reports, ICurrentUser user) : PageModel
+public sealed class IndexModel(PortfolioService portfolio, SnapshotService snapshots, StatusReportService reports, ICurrentUser user,
+    TsPmo.Sdk.Ports.Directory.IProjectPermissions access) : PageModel
 {
     public PortfolioView View { get; private set; } = null!;
     public PortfolioKpis Kpis { get; private set; } = null!;
@@ -22,12 +23,14 @@ public sealed class IndexModel(PortfolioService portfolio, SnapshotService snaps
     public DateOnly? LastSnapshot { get; private set; }
     public IReadOnlyList<string> Metrics { get; private set; } = [];
     public bool CanSnapshot => user.HasPermission(ReportingModule.DashboardPermission);
+    public TsPmo.Sdk.Ports.Reporting.WidgetContext Context { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Portfolio report";
         ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting") };
         View = await portfolio.GetAsync(ct);
+        Context = new TsPmo.Sdk.Ports.Reporting.WidgetContext(null, await access.ReadScopeAsync(ct));
         Kpis = View.Memo("kpis", v => KpiCalculator.Compute(v.Projects));
         // Status reports and snapshots are audited, so these answers change only with the view: read once per view.
         Scheduled = await View.MemoAsync("recent-scheduled", () => reports.RecentScheduledAsync(10, CancellationToken.None));

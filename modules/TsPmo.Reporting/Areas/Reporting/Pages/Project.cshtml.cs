@@ -90,7 +90,7 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
         if (view.Find(id) is not { } row) return false;
         Row = row;
         MethodologyName = view.MethodologyName(Row.Project.MethodologyId);
-        CanEdit = await permissions.CanEditAsync(id, ct);
+        CanEdit = await permissions.CanAsync(id, ReportingModule.ManageReports, ct);
         History = await overrides.HistoryAsync(id, ct);
         Reports = await reports.ListAsync(id, ct);
         PercentTrend = await snapshots.SeriesAsync(id, ReportingMetrics.PercentComplete, ct);

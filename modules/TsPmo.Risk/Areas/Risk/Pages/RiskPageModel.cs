@@ -16,7 +16,7 @@ public abstract class RiskPageModel(RiskService risks, IProjectPermissions permi
     protected async Task LoadProjectAsync(long id, string section, CancellationToken ct, params Breadcrumb[] between)
     {
         Project = await Risks.RequireProjectAsync(id, ct);
-        CanEdit = await permissions.CanEditAsync(id, ct);
+        CanEdit = await permissions.CanAsync(id, RiskModule.EditRaid, ct);
         People = await people.ListAsync(ct);
         ViewData["Title"] = $"{Project.Code} {section}";
         ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Portfolio", "/Projects"), new Breadcrumb(Project.Name, $"/Projects/{id}") }

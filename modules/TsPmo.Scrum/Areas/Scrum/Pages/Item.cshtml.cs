@@ -69,7 +69,7 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
     public async Task<IActionResult> OnPostDeleteAsync(long id, long itemId, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);
-        if (!CanEdit) return Forbid();
+        if (!CanManage) return Forbid();
         Input = ItemRules.Snapshot(Item);
         if (!confirm)
         {

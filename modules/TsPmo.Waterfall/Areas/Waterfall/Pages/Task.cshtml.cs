@@ -36,10 +36,12 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
     public async Task<IActionResult> OnPostAsync(long id, long taskId, CancellationToken ct)
     {
         await LoadAsync(id, taskId, ct);
-        if (!CanEdit) return Forbid();
+        if (!CanEdit && !CanReportProgress) return Forbid();
         try
         {
-            var saved = await Plan.UpdateTaskAsync(id, taskId, Input.ToUpdate(Reader), Version, ct);
+            // A member's form has the plan fields disabled, so only progress is sent and only progress may change.
+            var change = CanEdit ? Input.ToUpdate(Reader) : Input.ToProgressUpdate();
+            var saved = await Plan.UpdateTaskAsync(id, taskId, change, Version, ct);
             TempData.Success($"\"{saved.Name}\" saved: {saved.Start:yyyy-MM-dd} to {saved.Finish:yyyy-MM-dd}.");
             return Redirect($"/Projects/{id}/Waterfall/Plan");
         }

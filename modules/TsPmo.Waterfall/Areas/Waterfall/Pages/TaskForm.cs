@@ -42,4 +42,11 @@ public sealed class TaskForm
         ActualStart = ActualStart, ActualFinishSet = true, ActualFinish = ActualFinish, PlannedCost = PlannedCost ?? 0, ActualCost = ActualCost ?? 0,
         Notes = Notes ?? "", Assignments = KeepAssignments ? null : AssigneeId is { } person ? [new AssignmentInput(person, AssigneeHours ?? 0)] : [],
     };
+
+    /// <summary>Only what a project member reports: % complete, actual dates and cost, notes.</summary>
+    public TaskChange ToProgressUpdate() => new()
+    {
+        PercentComplete = PercentComplete ?? 0, ActualStartSet = true, ActualStart = ActualStart, ActualFinishSet = true, ActualFinish = ActualFinish,
+        ActualCost = ActualCost ?? 0, Notes = Notes ?? "",
+    };
 }

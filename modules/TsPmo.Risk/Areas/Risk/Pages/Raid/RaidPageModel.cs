@@ -14,7 +14,7 @@ public abstract class RaidPageModel(IProjectDirectory projects, IProjectPermissi
     protected async Task LoadProjectAsync(long id, string section, CancellationToken ct, bool underRaidLog = false)
     {
         Project = await projects.FindAsync(id, ct) ?? throw new NotFoundException("Project", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        CanEdit = await permissions.CanEditAsync(id, ct);
+        CanEdit = await permissions.CanAsync(id, RiskModule.EditRaid, ct);
         ViewData["Title"] = $"{Project.Code} {section}";
         var crumbs = new List<Breadcrumb> { new("Home", "/"), new("Portfolio", "/Projects"), new(Project.Name, $"/Projects/{id}") };
         if (underRaidLog) crumbs.Add(new Breadcrumb("RAID log", $"/Projects/{id}/Risk/Raid"));
@@ -25,5 +25,5 @@ public abstract class RaidPageModel(IProjectDirectory projects, IProjectPermissi
 
     /// <summary>Everyone but the project itself: what a dependency can be on.</summary>
     protected async Task<IReadOnlyList<ProjectInfo>> OtherProjectsAsync(CancellationToken ct) =>
-        (await projects.ListAsync(false, ct)).Where(p => p.Id != Project.Id).OrderBy(p => p.Name).ToList();
+        (await permissions.ReadScopeAsync(ct)).Filter(await projects.ListAsync(false, ct), p => p.Id).Where(p => p.Id != Project.Id).OrderBy(p => p.Name).ToList();
 }
