@@ -95,12 +95,15 @@ public sealed class ModuleToggleTests
     {
         using var factory = new TsPmoFactory(["TsPmo.Fixtures.Dependent"]);
         var api = await factory.CreateAdminApiAsync();
+        var projectId = await factory.ProjectAsync("PING");
 
-        var ping = await (await api.GetAsync("/api/v1/projects/42/fixture-dependent/ping")).JsonAsync();
-        Assert.Equal(42, ping.GetProperty("projectId").GetInt64());
+        var ping = await (await api.GetAsync($"/api/v1/projects/{projectId}/fixture-dependent/ping")).JsonAsync();
+        Assert.Equal(projectId, ping.GetProperty("projectId").GetInt64());
+        // A project that does not exist is a 404 before the module sees the request.
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/projects/424242/fixture-dependent/ping")).StatusCode);
 
         await api.PostAsync("/api/v1/modules/fixture-dependent/disable", null);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/projects/42/fixture-dependent/ping")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/projects/{projectId}/fixture-dependent/ping")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/fixture-dependent/ping")).StatusCode);
     }
 

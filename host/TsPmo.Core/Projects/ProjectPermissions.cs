@@ -7,6 +7,7 @@ namespace TsPmo.Core.Projects;
 public static class ProjectPermissions
 {
     public const string Read = "core.project.read";
+    public const string Work = "core.project.work";
     public const string Manage = "core.project.manage";
     public const string EditDocuments = "core.documents.edit";
     public const string ManageMembers = "core.members.manage";
@@ -15,6 +16,7 @@ public static class ProjectPermissions
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
         Project(Read, "Read the project: its pages, documents, activity, reports and every module's data about it", ProjectRole.Viewer),
+        Project(Work, "Work on the project: the least right any write to it needs (modules declare finer ones)", ProjectRole.Member),
         Project(Manage, "Edit the project's facts (name, dates, budget, visibility), archive it", ProjectRole.Manager),
         Project(EditDocuments, "Create and edit the project's documents", ProjectRole.Manager),
         Project(ManageMembers, "Add and remove members, change their roles", ProjectRole.Manager),

@@ -1,3 +1,5 @@
+using TsPmo.Core.Projects;
+using TsPmo.Sdk.Security;
 using TsPmo.Core.Documents;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Text;
@@ -40,7 +42,7 @@ public static class DocumentsApi
             {
                 var created = await service.CreateAsync(id, new NewDocument(request?.Title, request?.Kind, request?.Body, request?.FromTemplate ?? false), ct);
                 return TypedResults.Created($"/api/v1/projects/{id}/documents/{created.Id}", await DetailAsync(service, markdown, created, ct));
-            })
+            }).RequireProjectPermission(ProjectPermissions.EditDocuments)
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
         documents.MapGet("/{docId:long}", async (long id, long docId, DocumentService service, IMarkdownRenderer markdown, CancellationToken ct) =>
@@ -53,7 +55,7 @@ public static class DocumentsApi
                     throw new DomainValidationException("version", "Send the version of the document your edit started from.");
                 var saved = await service.UpdateAsync(id, docId, version, request.Title, request.Body, ct);
                 return TypedResults.Ok(await DetailAsync(service, markdown, saved, ct));
-            })
+            }).RequireProjectPermission(ProjectPermissions.EditDocuments)
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         documents.MapGet("/{docId:long}/revisions", async (long id, long docId, DocumentService service, CancellationToken ct) =>

@@ -1,3 +1,6 @@
+using TsPmo.Core.Projects;
+using TsPmo.Host.Security;
+using TsPmo.Sdk.Security;
 using TsPmo.Core.People;
 using TsPmo.Sdk.Data;
 
@@ -47,33 +50,33 @@ public static class PeopleApi
             {
                 var person = await service.CreateAsync(request.ToInput(), ct);
                 return TypedResults.Created($"/api/v1/people/{person.Id}", person);
-            })
+            }).RequirePermission(CorePermissions.ManagePeople)
             .ProducesValidationProblem().ProducesProblem(403);
 
         people.MapPut("/{id:long}", (long id, PersonRequest request, PersonService service, CancellationToken ct) =>
-                service.UpdateAsync(id, RequireVersion(request.Version), request.ToInput(), ct))
+                service.UpdateAsync(id, RequireVersion(request.Version), request.ToInput(), ct)).RequirePermission(CorePermissions.ManagePeople)
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         people.MapPost("/{id:long}/archive", (long id, VersionRequest request, PersonService service, CancellationToken ct) =>
-                service.SetArchivedAsync(id, RequireVersion(request.Version), true, ct))
+                service.SetArchivedAsync(id, RequireVersion(request.Version), true, ct)).RequirePermission(CorePermissions.ManagePeople)
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         people.MapPost("/{id:long}/restore", (long id, VersionRequest request, PersonService service, CancellationToken ct) =>
-                service.SetArchivedAsync(id, RequireVersion(request.Version), false, ct))
+                service.SetArchivedAsync(id, RequireVersion(request.Version), false, ct)).RequirePermission(CorePermissions.ManagePeople)
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         people.MapPost("/{id:long}/time-off", async (long id, TimeOffRequest request, PersonService service, CancellationToken ct) =>
             {
                 var period = await service.AddTimeOffAsync(id, request.Start, request.End, request.Reason, ct);
                 return TypedResults.Created($"/api/v1/people/{id}", period);
-            })
+            }).RequirePermission(CorePermissions.ManagePeople)
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
         people.MapDelete("/{id:long}/time-off/{timeOffId:long}", async (long id, long timeOffId, PersonService service, CancellationToken ct) =>
             {
                 await service.RemoveTimeOffAsync(id, timeOffId, ct);
                 return TypedResults.NoContent();
-            })
+            }).RequirePermission(CorePermissions.ManagePeople)
             .ProducesProblem(403).ProducesProblem(404);
 
         var members = api.MapGroup("/projects/{id:long}/members").WithTags("Project members");
@@ -86,18 +89,18 @@ public static class PeopleApi
                 var personId = request.PersonId ?? throw new DomainValidationException("personId", "Choose the person to add.");
                 var member = await service.AddAsync(id, personId, ProjectRoles.Parse(request.Role), ct);
                 return TypedResults.Created($"/api/v1/projects/{id}/members", member);
-            })
+            }).RequireProjectPermission(ProjectPermissions.ManageMembers)
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
         members.MapPut("/{personId:long}", (long id, long personId, RoleRequest request, MembershipService service, CancellationToken ct) =>
-                service.ChangeRoleAsync(id, personId, ProjectRoles.Parse(request.Role), ct))
+                service.ChangeRoleAsync(id, personId, ProjectRoles.Parse(request.Role), ct)).RequireProjectPermission(ProjectPermissions.ManageMembers)
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
         members.MapDelete("/{personId:long}", async (long id, long personId, MembershipService service, CancellationToken ct) =>
             {
                 await service.RemoveAsync(id, personId, ct);
                 return TypedResults.NoContent();
-            })
+            }).RequireProjectPermission(ProjectPermissions.ManageMembers)
             .ProducesProblem(403).ProducesProblem(404);
     }
 

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using TsPmo.Core.Projects;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Lifecycle;
@@ -55,16 +56,16 @@ public static class ProjectsApi
         {
             if (request.Version is not { } version) throw new DomainValidationException("version", "Send the version you edited, from the project you read.");
             return TypedResults.Ok(ToDto(await service.UpdateAsync(id, version, ToInput(request), ct)));
-        }).ProducesValidationProblem().ProducesProblem(409);
+        }).RequireProjectPermission(ProjectPermissions.Manage).ProducesValidationProblem().ProducesProblem(409);
 
         projects.MapPost("/{id:long}/archive", async (long id, ProjectRequest request, ProjectService service, CancellationToken ct) =>
-            TypedResults.Ok(ToDto(await service.SetArchivedAsync(id, request.Version ?? 0, true, ct))));
+            TypedResults.Ok(ToDto(await service.SetArchivedAsync(id, request.Version ?? 0, true, ct)))).RequireProjectPermission(ProjectPermissions.Manage);
 
         projects.MapPost("/{id:long}/transitions", async (long id, TransitionRequest request, LifecycleService lifecycle, CancellationToken ct) =>
         {
             if (request.To is not { } to) throw new DomainValidationException("to", "Say which phase to move to: " + string.Join(", ", Enum.GetNames<LifecyclePhase>()) + ".");
             return TypedResults.Ok(ToDto(await lifecycle.TransitionAsync(id, to, request.Reason, ct)));
-        }).ProducesProblem(409);
+        }).RequireProjectPermission(ProjectPermissions.ChangePhase).ProducesProblem(409);
 
         projects.MapGet("/{id:long}/phases", async (long id, LifecycleService lifecycle, CancellationToken ct) =>
             TypedResults.Ok(await lifecycle.HistoryAsync(id, ct)));

@@ -31,8 +31,12 @@ public sealed class CookieEvents(UserStore users) : CookieAuthenticationEvents
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
         IsApi(context.Request) ? Status(context, StatusCodes.Status401Unauthorized) : base.RedirectToLogin(context);
 
+    /// <summary>
+    /// A forbidden page request answers 403 where it was made (the status page explains it), not a redirect to a page
+    /// of its own: the status is what tests, proxies and the browser's history should see.
+    /// </summary>
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        IsApi(context.Request) ? Status(context, StatusCodes.Status403Forbidden) : base.RedirectToAccessDenied(context);
+        Status(context, StatusCodes.Status403Forbidden);
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 

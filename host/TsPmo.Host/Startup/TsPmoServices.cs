@@ -137,11 +137,10 @@ public static class TsPmoServices
         {
             o.Conventions.AuthorizeFolder("/Admin");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Setup");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Status");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<ProjectPermissionPageFilter>());
         services.AddModules(mvc, registry, m => log.LogError("{Message}", m));
         return registry;
     }

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -43,7 +44,7 @@ public static class AgileApi
         api.MapGet("/columns", async (long projectId, BoardService board, CancellationToken ct) => (await board.GetAsync(projectId, ct)).Columns);
 
         api.MapPut("/columns", async (long projectId, ColumnsRequest request, BoardService board, CancellationToken ct) =>
-            Results.Ok(await board.SetColumnsAsync(projectId, request.Columns ?? [], request.MoveCardsTo, ct)));
+            Results.Ok(await board.SetColumnsAsync(projectId, request.Columns ?? [], request.MoveCardsTo, ct))).RequireProjectPermission(AgileModule.ManageBoard);
     }
 
     private static CardInput ToInput(CardRequest r) => new()

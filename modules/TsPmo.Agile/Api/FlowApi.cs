@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,13 +39,13 @@ public static class FlowApi
         {
             await flow.SaveSettingsAsync(projectId, settings, ct);
             return Results.Ok(await flow.SettingsAsync(projectId, ct));
-        });
+        }).RequireProjectPermission(AgileModule.ManageBoard);
 
         api.MapPost("/import", async (long projectId, HttpRequest request, FlowService flow, CancellationToken ct) =>
         {
             if (request.ContentLength > 5_000_000) throw new DomainValidationException("", "The file is larger than 5 MB.");
             using var reader = new StreamReader(request.Body);
             return Results.Ok(await flow.ImportAsync(projectId, await reader.ReadToEndAsync(ct), ct));
-        }).Accepts<string>("text/csv");
+        }).RequireProjectPermission(AgileModule.ManageBoard).Accepts<string>("text/csv");
     }
 }

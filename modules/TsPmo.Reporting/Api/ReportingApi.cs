@@ -93,7 +93,7 @@ public static class ReportingApi
         {
             var report = await reports.GenerateAsync(projectId, request?.Summary, ct);
             return Results.Created($"/api/v1/projects/{projectId}/reporting/status-reports/{report.Id}", StatusReportJson.From(report, reports.Html(report)));
-        });
+        }).RequireProjectPermission(ReportingModule.ManageReports);
 
         api.MapGet("/status-reports", async (long projectId, StatusReportService reports, CancellationToken ct) =>
             (await reports.ListAsync(projectId, ct)).Select(r => StatusReportJson.From(r, null)).ToList());

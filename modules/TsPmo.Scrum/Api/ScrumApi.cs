@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -63,14 +64,14 @@ public static class ScrumApi
         {
             await items.DeleteAsync(projectId, itemId, version, ct);
             return Results.NoContent();
-        });
+        }).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapPost("/items/{itemId:long}/reorder", async (long projectId, long itemId, ReorderRequest request, ItemService items, CancellationToken ct) =>
         {
             if (request.Position is not { } position || position < 1) throw new DomainValidationException("position", "Give the 1-based position in the backlog.");
             await items.ReorderAsync(projectId, itemId, position - 1, ct);
             return Results.Ok(await items.GetAsync(projectId, itemId, ct));
-        });
+        }).RequireProjectPermission(ScrumModule.ManagePlan);
 
         // Sprints
         api.MapGet("/sprints", (long projectId, SprintService sprints, CancellationToken ct) => sprints.ListAsync(projectId, ct));
@@ -81,13 +82,13 @@ public static class ScrumApi
         {
             var sprint = await sprints.CreateAsync(projectId, ToInput(request), ct);
             return Results.Created($"/api/v1/projects/{projectId}/scrum/sprints/{sprint.Id}", sprint);
-        });
+        }).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapPut("/sprints/{sprintId:long}", async (long projectId, long sprintId, SprintRequest request, SprintService sprints, CancellationToken ct) =>
         {
             if (request.Version is not { } version) throw new DomainValidationException("version", "Send the version of the sprint you edited.");
             return Results.Ok(await sprints.UpdateAsync(projectId, sprintId, version, ToInput(request), ct));
-        });
+        }).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapGet("/sprints/{sprintId:long}/items", (long projectId, long sprintId, SprintService sprints, CancellationToken ct) =>
             sprints.ItemsAsync(projectId, sprintId, ct));
@@ -96,13 +97,13 @@ public static class ScrumApi
         {
             if (request.ItemId is not { } itemId) throw new DomainValidationException("itemId", "Say which item to plan into the sprint.");
             return Results.Ok(await sprints.AddItemAsync(projectId, sprintId, itemId, ct));
-        });
+        }).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapDelete("/sprints/{sprintId:long}/items/{itemId:long}", async (long projectId, long sprintId, long itemId, SprintService sprints, CancellationToken ct) =>
-            Results.Ok(await sprints.RemoveItemAsync(projectId, sprintId, itemId, ct)));
+            Results.Ok(await sprints.RemoveItemAsync(projectId, sprintId, itemId, ct))).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapPost("/sprints/{sprintId:long}/start", async (long projectId, long sprintId, SprintService sprints, CancellationToken ct) =>
-            Results.Ok(await sprints.StartAsync(projectId, sprintId, ct)));
+            Results.Ok(await sprints.StartAsync(projectId, sprintId, ct))).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapPost("/sprints/{sprintId:long}/complete", async (long projectId, long sprintId, HttpRequest http, SprintService sprints, CancellationToken ct) =>
         {
@@ -111,7 +112,7 @@ public static class ScrumApi
             if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
                 request = await http.ReadFromJsonAsync<CompleteRequest>(ct);
             return Results.Ok(await sprints.CompleteAsync(projectId, sprintId, ParseTarget(request?.UnfinishedTo), ct));
-        });
+        }).RequireProjectPermission(ScrumModule.ManagePlan);
 
         api.MapGet("/sprints/{sprintId:long}/burndown", async (long projectId, long sprintId, SprintService sprints, CancellationToken ct) =>
         {

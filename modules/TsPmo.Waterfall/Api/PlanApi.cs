@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,7 +27,7 @@ public static class PlanApi
             var (change, _) = TaskChangeJson.Read(body);
             var task = await plan.CreateTaskAsync(projectId, change, ct);
             return Results.Created($"/api/v1/projects/{projectId}/waterfall/tasks/{task.Id}", task);
-        });
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
         api.MapPatch("/tasks/{taskId:long}", async (long projectId, long taskId, JsonElement body, PlanService plan, CancellationToken ct) =>
         {
@@ -38,6 +39,6 @@ public static class PlanApi
         {
             await plan.DeleteTaskAsync(projectId, taskId, version, ct);
             return Results.NoContent();
-        });
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
     }
 }

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +39,7 @@ public static class WaterfallApi
             var calendar = FromJson(body, current);
             await calendars.SaveAsync(projectId, calendar, body.MinutesPerDay ?? settings.MinutesPerDay, ct);
             return Results.Ok(ToJson(calendar, body.MinutesPerDay ?? settings.MinutesPerDay));
-        });
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
         api.MapGet("/baselines", (long projectId, BaselineService baselines, CancellationToken ct) => baselines.ListAsync(projectId, ct));
 
@@ -46,7 +47,7 @@ public static class WaterfallApi
         {
             var saved = await baselines.SaveAsync(projectId, request.Name, ct);
             return Results.Created($"/api/v1/projects/{projectId}/waterfall/baselines/{saved.Id}", saved);
-        });
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
         api.MapGet("/baselines/{baselineId:long}/variance", (long projectId, long baselineId, BaselineService baselines, CancellationToken ct) =>
             baselines.VarianceAsync(projectId, baselineId, ct));
@@ -58,7 +59,7 @@ public static class WaterfallApi
         {
             await baselines.DeleteAsync(projectId, baselineId, ct);
             return Results.NoContent();
-        });
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
         api.MapGet("/evm", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
         {
@@ -76,7 +77,7 @@ public static class WaterfallApi
             var (f, _, _) = await evm.ComputeAsync(projectId, date, baselineId, ct);
             await evm.RecordAsync(projectId, f, ct);
             return Results.Ok(f);
-        });
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
         api.MapPost("/import", async (long projectId, HttpRequest request, MspdiImportService import, CancellationToken ct) =>
         {
@@ -93,7 +94,7 @@ public static class WaterfallApi
             if (buffer.Length == 0) throw new DomainValidationException("file", "Send the Microsoft Project XML file as the request body.");
             buffer.Position = 0;
             return Results.Ok(await import.ImportAsync(projectId, buffer, ct));
-        }).Accepts<string>("application/xml", "text/xml");
+        }).RequireProjectPermission(WaterfallModule.ManagePlan).Accepts<string>("application/xml", "text/xml");
 
         api.MapGet("/export", async (long projectId, MspdiImportService import, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Audit;
@@ -42,6 +43,8 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [ProjectPermission(ProjectPermissions.ChangePhase)]
+
     public async Task<IActionResult> OnPostTransitionAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -66,6 +69,7 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Archives or restores, then redirects: only the project and the right to change it are needed, not the overview.</summary>
+    [ProjectPermission(ProjectPermissions.Manage)]
     public async Task<IActionResult> OnPostArchiveAsync(long id, bool archived, CancellationToken ct)
     {
         if (await projects.FindAsync(id, ct) is not { } project) return NotFound();

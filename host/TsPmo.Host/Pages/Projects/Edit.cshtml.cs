@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Projects;
@@ -17,6 +18,8 @@ public sealed class EditModel(ProjectService projects, ProjectAccess access, IMo
     public Project Project { get; private set; } = null!;
     public ProjectFormOptions Options { get; private set; } = new([], []);
 
+    [ProjectPermission(ProjectPermissions.Manage)]
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await projects.FindAsync(id, ct) is not { } project) return NotFound();
@@ -26,6 +29,8 @@ public sealed class EditModel(ProjectService projects, ProjectAccess access, IMo
         Options = await ProjectFormOptions.LoadAsync(modules, people, ct);
         return Page();
     }
+
+    [ProjectPermission(ProjectPermissions.Manage)]
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {

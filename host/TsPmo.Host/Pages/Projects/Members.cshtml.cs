@@ -1,3 +1,4 @@
+using TsPmo.Core.Projects;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.People;
@@ -22,6 +23,8 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
+
+    [ProjectPermission(ProjectPermissions.ManageMembers)]
 
     public async Task<IActionResult> OnPostAddAsync(long id, CancellationToken ct)
     {
@@ -48,12 +51,16 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    [ProjectPermission(ProjectPermissions.ManageMembers)]
+
     public Task<IActionResult> OnPostRoleAsync(long id, long personId, string? role, CancellationToken ct) =>
         ChangeAsync(id, async () =>
         {
             var member = await memberships.ChangeRoleAsync(id, personId, ProjectRoles.Parse(role), ct);
             return $"{member.Name} is now a {member.Role.ToString().ToLowerInvariant()}.";
         });
+
+    [ProjectPermission(ProjectPermissions.ManageMembers)]
 
     public Task<IActionResult> OnPostRemoveAsync(long id, long personId, CancellationToken ct) =>
         ChangeAsync(id, async () =>

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Core.Documents;
@@ -25,6 +26,8 @@ public sealed class EditModel(ProjectService projects, DocumentService documents
     public string? YourTitle { get; private set; }
     public string? YourBody { get; private set; }
 
+    [ProjectPermission(ProjectPermissions.EditDocuments)]
+
     public async Task<IActionResult> OnGetAsync(long id, long docId, CancellationToken ct)
     {
         if (await LoadAsync(id, docId, ct) is { } refusal) return refusal;
@@ -32,6 +35,8 @@ public sealed class EditModel(ProjectService projects, DocumentService documents
         Input = new EditInput { Title = current.Title, Body = current.Body, Version = Document.Version };
         return Page();
     }
+
+    [ProjectPermission(ProjectPermissions.EditDocuments)]
 
     public async Task<IActionResult> OnPostAsync(long id, long docId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Core.Documents;
@@ -20,6 +21,8 @@ public sealed class IndexModel(ProjectService projects, DocumentService document
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
+
+    [ProjectPermission(ProjectPermissions.EditDocuments)]
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {

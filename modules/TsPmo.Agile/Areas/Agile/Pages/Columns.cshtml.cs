@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Agile.Board;
 using TsPmo.Sdk.Data;
@@ -38,6 +39,8 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
         Rows.Add(new Row());
         return Page();
     }
+
+    [ProjectPermission(AgileModule.ManageBoard)]
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Agile.Board;
 using TsPmo.Agile.Flow;
@@ -40,6 +41,8 @@ public sealed class ForecastModel(BoardService board, IProjectPermissions permis
         if (Samples.Count > 0 && Samples.All(s => s == 0)) Message = "No card was finished in the history window, so there is nothing to forecast from yet.";
         return Page();
     }
+
+    [ProjectPermission(AgileModule.ManageBoard)]
 
     public async Task<IActionResult> OnPostSettingsAsync(long id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Agile.Board;
@@ -16,11 +17,15 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    [ProjectPermission(AgileModule.ManageBoard)]
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);
         return CanManage ? Page() : Forbid();
     }
+
+    [ProjectPermission(AgileModule.ManageBoard)]
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {

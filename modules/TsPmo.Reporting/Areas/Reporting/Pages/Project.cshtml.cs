@@ -44,6 +44,7 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
 
     public async Task<IActionResult> OnPostOverrideAsync(long id, CancellationToken ct)
     {
+        if (!CanOverride) return Forbid();
         try
         {
             var created = await overrides.CreateAsync(id, new OverrideInput
@@ -63,6 +64,8 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
+
+    [ProjectPermission(ReportingModule.ManageReports)]
 
     public async Task<IActionResult> OnPostGenerateAsync(long id, CancellationToken ct)
     {

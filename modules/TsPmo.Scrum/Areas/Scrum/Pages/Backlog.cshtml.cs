@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Scrum.Backlog;
 using TsPmo.Sdk.Data;
@@ -42,6 +43,7 @@ public sealed class BacklogModel(ScrumGuard guard, IProjectPermissions permissio
     }
 
     /// <summary>One place up or down: <paramref name="step"/> is "itemId:up" or "itemId:down" (the button pressed).</summary>
+    [ProjectPermission(ScrumModule.ManagePlan)]
     public async Task<IActionResult> OnPostStepAsync(long id, string? step, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Backlog", ct);
@@ -61,6 +63,7 @@ public sealed class BacklogModel(ScrumGuard guard, IProjectPermissions permissio
     }
 
     /// <summary>A drag: the item goes to <paramref name="position"/> (0 = top). htmx gets the list back; a plain post is redirected.</summary>
+    [ProjectPermission(ScrumModule.ManagePlan)]
     public async Task<IActionResult> OnPostReorderAsync(long id, long itemId, int position, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Backlog", ct);

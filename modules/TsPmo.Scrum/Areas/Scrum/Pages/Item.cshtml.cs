@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Scrum.Backlog;
 using TsPmo.Sdk.Data;
@@ -66,6 +67,7 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
     }
 
     /// <summary>Deletes the item after an explicit confirmation; refused (with the reason) when a started sprint counted it.</summary>
+    [ProjectPermission(ScrumModule.ManagePlan)]
     public async Task<IActionResult> OnPostDeleteAsync(long id, long itemId, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Scrum.Backlog;
 using TsPmo.Scrum.Sprints;
@@ -38,6 +39,7 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
     }
 
     /// <summary>Edits the sprint's name, goal, dates and capacity (versioned); errors show next to the fields.</summary>
+    [ProjectPermission(ScrumModule.ManagePlan)]
     public async Task<IActionResult> OnPostEditAsync(long id, long sprintId, CancellationToken ct)
     {
         await LoadAsync(id, sprintId, ct);
@@ -58,11 +60,17 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         return Page();
     }
 
+    [ProjectPermission(ScrumModule.ManagePlan)]
+
     public Task<IActionResult> OnPostAddAsync(long id, long sprintId, long itemId, CancellationToken ct) =>
         ActAsync(id, sprintId, async () => $"\"{(await sprints.AddItemAsync(id, sprintId, itemId, ct)).Title}\" is in the sprint.", ct);
 
+    [ProjectPermission(ScrumModule.ManagePlan)]
+
     public Task<IActionResult> OnPostRemoveAsync(long id, long sprintId, long itemId, CancellationToken ct) =>
         ActAsync(id, sprintId, async () => $"\"{(await sprints.RemoveItemAsync(id, sprintId, itemId, ct)).Title}\" is back at the top of the backlog.", ct);
+
+    [ProjectPermission(ScrumModule.ManagePlan)]
 
     public Task<IActionResult> OnPostStartAsync(long id, long sprintId, CancellationToken ct) =>
         ActAsync(id, sprintId, async () =>
@@ -70,6 +78,8 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
             var s = await sprints.StartAsync(id, sprintId, ct);
             return $"{s.Name} has started with {Pts(s.CommittedPoints)} points committed.";
         }, ct, $"/Projects/{id}/Scrum/Board");
+
+    [ProjectPermission(ScrumModule.ManagePlan)]
 
     public Task<IActionResult> OnPostCompleteAsync(long id, long sprintId, string? unfinishedTo, CancellationToken ct) =>
         ActAsync(id, sprintId, async () =>

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Data;
@@ -26,6 +27,8 @@ public sealed class SprintsModel(ScrumGuard guard, IProjectPermissions permissio
         };
         return Page();
     }
+
+    [ProjectPermission(ScrumModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -21,6 +22,8 @@ public sealed class BaselinesModel(PlanService plan, IProjectPermissions permiss
         return Page();
     }
 
+    [ProjectPermission(WaterfallModule.ManagePlan)]
+
     public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Baselines", ct);
@@ -42,6 +45,8 @@ public sealed class BaselinesModel(PlanService plan, IProjectPermissions permiss
         await LoadAsync(id, null, ct);
         return Page();
     }
+
+    [ProjectPermission(WaterfallModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, long baselineId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -35,6 +36,8 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
         return Page();
     }
 
+    [ProjectPermission(WaterfallModule.ManagePlan)]
+
     public async Task<IActionResult> OnPostWeekAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -49,6 +52,8 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
         if (!ModelState.IsValid) return Page();
         return await SaveAsync(id, Calendar with { Week = week }, (int)Math.Round(HoursPerDay * 60), "The working week is saved and the plan rescheduled.", ct);
     }
+
+    [ProjectPermission(WaterfallModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostAddExceptionAsync(long id, CancellationToken ct)
     {
@@ -65,6 +70,8 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
         return await SaveAsync(id, Calendar with { Exceptions = [.. Calendar.Exceptions, exception] }, settings.MinutesPerDay,
             $"{exception.Name ?? "The exception"} is in the calendar and the plan rescheduled.", ct);
     }
+
+    [ProjectPermission(WaterfallModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostRemoveExceptionAsync(long id, int index, CancellationToken ct)
     {

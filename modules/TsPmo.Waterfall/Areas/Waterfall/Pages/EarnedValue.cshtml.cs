@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
@@ -26,6 +27,8 @@ public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permi
         await LoadAsync(id, ct);
         return Page();
     }
+
+    [ProjectPermission(WaterfallModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostRecordAsync(long id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
@@ -30,6 +31,8 @@ public sealed class ImportModel(PlanService plan, IProjectPermissions permission
         var (name, xml) = await import.ExportAsync(id, ct);
         return File(xml, "application/xml", name);
     }
+
+    [ProjectPermission(WaterfallModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -18,6 +19,8 @@ public sealed class PlanModel(PlanService plan, IProjectPermissions permissions)
         await LoadAsync(id, ct);
         return Page();
     }
+
+    [ProjectPermission(WaterfallModule.ManagePlan)]
 
     public async Task<IActionResult> OnPostAddAsync(long id, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -57,6 +58,7 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
     }
 
     /// <summary>Deletes the task (and a summary's subtasks) after an explicit confirmation, since links and progress go with it.</summary>
+    [ProjectPermission(WaterfallModule.ManagePlan)]
     public async Task<IActionResult> OnPostDeleteAsync(long id, long taskId, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, taskId, ct);
