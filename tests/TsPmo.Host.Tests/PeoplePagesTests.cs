@@ -142,8 +142,7 @@ public sealed class PeoplePagesTests(SharedTsPmoFactory factory) : IClassFixture
         Assert.DoesNotContain("Add time off", details);
         Assert.DoesNotContain($"/People/{id}/Edit", details);
         var edit = await member.GetAsync($"/People/{id}/Edit");
-        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.Contains("/Account/AccessDenied", edit.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
     }
 
     [Fact]
@@ -191,8 +190,7 @@ public sealed class PeoplePagesTests(SharedTsPmoFactory factory) : IClassFixture
 
         // A viewer's page has no form, so take the token from a page that has one (the sign-out form in the layout).
         var remove = await viewer.PostFormAsync(page, page + "?handler=Remove", ("personId", personId.ToString()));
-        Assert.Equal(HttpStatusCode.Redirect, remove.StatusCode);
-        Assert.Contains("/Account/AccessDenied", remove.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, remove.StatusCode);
         Assert.Equal(1, await factory.ScalarAsync("SELECT COUNT(*) FROM core_project_member WHERE project_id = @projectId", new { projectId }));
     }
 
