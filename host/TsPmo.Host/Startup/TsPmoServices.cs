@@ -71,6 +71,9 @@ public static class TsPmoServices
         services.AddHostedService(sp => sp.GetRequiredService<HostInitializer>());
         services.AddSingleton<HostActivity>();
         services.AddHostedService<IdleMemoryTrim>();
+        // The default (StopHost) would let one module's failing background loop take the whole process down; module
+        // hosted services are also wrapped (IsolatedHostedService) so the failure is shown as that module's fault.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
         // Core services every module may use
         services.AddHttpContextAccessor();
