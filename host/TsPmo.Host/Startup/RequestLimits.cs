@@ -16,8 +16,8 @@ public sealed class RequestLimits
     /// <summary>Fields in one form post (a Scrum backlog reorder posts one per item).</summary>
     public int MaxFormFields { get; set; } = 2_048;
 
-    /// <summary>One form field's value (a Markdown document is at most 200,000 characters).</summary>
-    public int MaxFormValueBytes { get; set; } = 1_000_000;
+    /// <summary>One form field's value: the Kanban import page takes a pasted CSV of up to 5 MB.</summary>
+    public int MaxFormValueBytes { get; set; } = 5_000_000;
 
     /// <summary>Nesting of a JSON body; the API's documents are a few levels deep.</summary>
     public int MaxJsonDepth { get; set; } = 32;
