@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Host.Tests.Infrastructure;
 using static TsPmo.Host.Tests.ScrumApiTests;
 
@@ -106,17 +110,57 @@ public sealed class BoundedWorkTests
         Assert.Equal(0, await factory.ScalarAsync("SELECT COUNT(*) FROM agile_card"));
     }
 
-    [Fact]
-    public async Task A_request_body_past_the_host_limit_is_refused_with_a_problem()
+    /// <summary>The host on a real Kestrel port (TestServer enforces no body limit) with a small body limit.</summary>
+    private sealed class KestrelFactory : TsPmoFactory
     {
-        using var factory = new TsPmoFactory();
-        var api = await factory.CreateAdminApiAsync();
+        public KestrelFactory()
+        {
+            UseKestrel(0);
+            StartServer();
+            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+                .Addresses.Single().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+        }
+
+        public string BaseUrl { get; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Limits:MaxRequestBodyBytes", "100000");
+        }
+    }
+
+    [Fact]
+    public async Task A_request_body_past_the_host_limit_is_refused_with_a_problem_or_a_field_message()
+    {
+        using var factory = new KestrelFactory();
+        using var anonymous = new HttpClient { BaseAddress = new Uri(factory.BaseUrl) };
+        using var api = new HttpClient { BaseAddress = new Uri(factory.BaseUrl) }.WithToken(await anonymous.TokenAsync());
         var id = (await (await api.PostAsJsonAsync("/api/v1/projects", new { name = "Docs", code = "BODY-1", methodology = "agile" })).JsonAsync()).GetProperty("id").GetInt64();
-        var huge = "{\"title\":\"Huge\",\"body\":\"" + new string('x', 31_000_000) + "\"}";
-        var response = await api.PostAsync($"/api/v1/projects/{id}/documents", new ChunkedContent(Encoding.UTF8.GetBytes(huge), "application/json").Typed());
-        Assert.Contains((int)response.StatusCode, new[] { 400, 413 });
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        // 150,000 characters: a valid document (the cap is 200,000), but past this host's 100,000-byte body limit, sent chunked.
+        var huge = Encoding.UTF8.GetBytes("{\"title\":\"Huge\",\"kind\":\"Other\",\"body\":\"" + new string('x', 150_000) + "\"}");
+        var body = await ProblemAsync(await api.PostAsync($"/api/v1/projects/{id}/documents", new ChunkedContent(huge, "application/json").Typed()), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("too large", body);
         Assert.Equal(0, await factory.ScalarAsync("SELECT COUNT(*) FROM core_document"));
+        // Under the limit the same request works, so the limit and not the document rules refused it.
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/projects/{id}/documents", new { title = "Small", kind = "Other", body = new string('x', 50_000) })).StatusCode);
+
+        // A page upload past the host limit: the status page says why, nothing is imported.
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(factory.BaseUrl) };
+        await browser.SignInAsync(TsPmoFactory.AdminEmail, TsPmoFactory.AdminPassword);
+        var token = await browser.AntiforgeryTokenAsync($"/Projects/{id}/Agile/Import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("Title,Created\n" + string.Concat(Enumerable.Repeat("A card,2026-01-05\n", 10_000)))), "Upload", "cards.csv" },
+        };
+        var page = await browser.PostAsync($"/Projects/{id}/Agile/Import", form);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.True(page.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)page.StatusCode}: {html[..Math.Min(html.Length, 3000)]}");
+        Assert.Contains("larger than this server accepts (0.1 MB a request", html);
+        Assert.Equal(0, await factory.ScalarAsync("SELECT COUNT(*) FROM agile_card"));
     }
 
     [Fact]
