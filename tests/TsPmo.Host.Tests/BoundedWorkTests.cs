@@ -141,7 +141,7 @@ public sealed class BoundedWorkTests
         // 150,000 characters: a valid document (the cap is 200,000), but past this host's 100,000-byte body limit, sent chunked.
         var huge = Encoding.UTF8.GetBytes("{\"title\":\"Huge\",\"kind\":\"Other\",\"body\":\"" + new string('x', 150_000) + "\"}");
         var body = await ProblemAsync(await api.PostAsync($"/api/v1/projects/{id}/documents", new ChunkedContent(huge, "application/json").Typed()), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("too large", body);
+        Assert.Contains("The request body is larger than the 100,000 bytes this server accepts", body);
         Assert.Equal(0, await factory.ScalarAsync("SELECT COUNT(*) FROM core_document"));
         // Under the limit the same request works, so the limit and not the document rules refused it.
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/projects/{id}/documents", new { title = "Small", kind = "Other", body = new string('x', 50_000) })).StatusCode);

@@ -131,7 +131,13 @@ public static class TsPmoServices
         RequestLimits.AddRequestLimits(services, configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        {
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+            // The framework answers a body past the limit with a bare 413 (no exception reaches the handler): say which limit.
+            if (c.ProblemDetails.Status == 413 && c.ProblemDetails.Detail is null)
+                c.ProblemDetails.Detail = $"The request body is larger than the {c.HttpContext.RequestServices.GetRequiredService<RequestLimits>().MaxRequestBodyBytes:N0} bytes "
+                    + "this server accepts (Limits:MaxRequestBodyBytes). Nothing was changed.";
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1");
 
