@@ -46,8 +46,8 @@ public sealed class RiskModule : ITsPmoModule
             .AddScoped<AssumptionService>()
             .AddScoped<DependencyService>()
             .AddScoped<RiskOccurrence>()
-            .AddScoped<WarningFeed>()
-            .AddHostedService<WarningFeedJob>())
+            .AddScoped<WarningFeed>())
+        .RecurringJob<WarningFeedJob>(WarningFeedJob.Name, WarningFeedJob.Interval)
         .Migrations()
         .Setting(new SettingDefinition(RiskMatrixSource.SettingKey, "Risk matrix", SettingType.Text, RiskMatrix.DefaultText)
         {

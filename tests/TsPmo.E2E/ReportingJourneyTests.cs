@@ -18,7 +18,7 @@ public sealed class ReportingJourneyTests
     {
         // The scheduler wakes every two seconds here instead of every minute, so the test need not wait long.
         await using var session = await BrowserSession.StartAsync(bootstrapAdmin: true,
-            settings: new Dictionary<string, string> { ["Reporting:JobStartDelaySeconds"] = "1", ["Reporting:JobIntervalSeconds"] = "2" });
+            settings: new Dictionary<string, string> { ["Jobs:reporting.scheduler:FirstRunAfterSeconds"] = "1", ["Jobs:reporting.scheduler:IntervalSeconds"] = "2" });
         var page = session.Page;
         await using (var scope = session.Server.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<PortfolioSeeder>().SeedAsync(SeedSize.Demo, force: false);

@@ -24,8 +24,8 @@ public sealed class ReportingScheduleTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Reporting:JobStartDelaySeconds", "0");
-            builder.UseSetting("Reporting:JobIntervalSeconds", "1");
+            builder.UseSetting("Jobs:reporting.scheduler:FirstRunAfterSeconds", "0");
+            builder.UseSetting("Jobs:reporting.scheduler:IntervalSeconds", "1");
             builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
         }
     }

@@ -39,11 +39,13 @@ public sealed class RiskPortsTests
         Assert.Contains("early warning(s)", home); // a critical risk without an owner
 
         // The warning job announces each warning once in the project's activity feed.
-        // (The job lives in the plugin's load context, so the test reaches it by name, as the host would not.)
-        var job = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Single(s => s.GetType().Name == "WarningFeedJob");
-        var run = job.GetType().GetMethod("RunOnceAsync")!;
-        Assert.True(await (Task<int>)run.Invoke(job, [CancellationToken.None])! > 0);
-        Assert.Equal(0, await (Task<int>)run.Invoke(job, [CancellationToken.None])!);
+        // The host runs declared jobs; "run now" goes through the same enabled check, lease and fault capture.
+        var jobs = factory.Services.GetRequiredService<TsPmo.Host.Plugins.RecurringJobRunner>();
+        Assert.Equal(TsPmo.Host.Plugins.RecurringJobRunner.Outcome.Ran, await jobs.RunNowAsync("risk.warning-feed"));
+        var once = await factory.ScalarAsync("SELECT COUNT(*) FROM risk_warning_seen");
+        Assert.True(once > 0);
+        Assert.Equal(TsPmo.Host.Plugins.RecurringJobRunner.Outcome.Ran, await jobs.RunNowAsync("risk.warning-feed"));
+        Assert.Equal(once, await factory.ScalarAsync("SELECT COUNT(*) FROM risk_warning_seen"));
         Assert.Contains("early warning", await browser.GetStringAsync($"/Projects/{id}/Activity"));
 
         foreach (var to in new[] { "Planning", "Execution", "Closing" })

@@ -39,8 +39,23 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
                     "Applied migrations are forward-only: restore the original file and add a new migration for the change.");
         }
 
+        var pending = scripts.Where(s => !applied.ContainsKey(s.Name)).ToList();
+        // Every pending file is read before the first runs, so a module that would write another owner's table gets
+        // none of its migrations applied. Core owns the schema and is not held to a prefix.
+        if (moduleId != "core")
+        {
+            var prefix = TablePrefix(moduleId);
+            foreach (var script in pending)
+            {
+                if (MigrationOwnership.ForeignTables(script.Sql, prefix) is { Count: > 0 } foreign)
+                    throw new MigrationException(moduleId, script.Name,
+                        $"Migration {script.Name} of module '{moduleId}' was refused: it writes {string.Join(", ", foreign)}, which the module does not own " +
+                        $"(a module may only create and change tables starting with '{prefix}'; it may reference core tables in foreign keys). Nothing was applied.");
+            }
+        }
+
         var ran = 0;
-        foreach (var script in scripts.Where(s => !applied.ContainsKey(s.Name)))
+        foreach (var script in pending)
         {
             await ApplyOneAsync(connection, script, ct);
             ran++;

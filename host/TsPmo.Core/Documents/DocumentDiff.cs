@@ -6,4 +6,7 @@ public sealed record DocumentDiff(long DocumentId, int FromRevision, int ToRevis
     public int Inserted => Lines.Count(l => l.Kind == DiffLineKind.Inserted);
     public int Deleted => Lines.Count(l => l.Kind == DiffLineKind.Deleted);
     public bool TitleChanged => FromTitle != ToTitle;
+
+    /// <summary>Set when the texts are past <see cref="LineDiff.MaxLines"/>: the diff was not computed, and this says why.</summary>
+    public string? TooLarge { get; init; }
 }

@@ -66,6 +66,8 @@ public sealed class DocumentService(IDbConnectionFactory connections, ProjectAcc
         var older = from ?? Math.Max(1, newer - 1);
         var a = await DocumentStore.RevisionAsync(connection, null, documentId, older) ?? throw RevisionNotFound(documentId, older);
         var b = await DocumentStore.RevisionAsync(connection, null, documentId, newer) ?? throw RevisionNotFound(documentId, newer);
+        if (LineDiff.TooLarge(a.Body, b.Body) is { } tooLarge)
+            return new DocumentDiff(documentId, older, newer, a.Title, b.Title, []) { TooLarge = tooLarge };
         return new DocumentDiff(documentId, older, newer, a.Title, b.Title, LineDiff.Compare(a.Body, b.Body));
     }
 

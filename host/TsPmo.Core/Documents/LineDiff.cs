@@ -8,6 +8,21 @@ namespace TsPmo.Core.Documents;
 /// </summary>
 public static class LineDiff
 {
+    /// <summary>
+    /// Lines per side a comparison takes on. Myers' algorithm costs lines × differences, so two unrelated texts of the
+    /// largest size a document may have (200,000 one-character lines) would keep a request busy for minutes.
+    /// </summary>
+    public const int MaxLines = 10_000;
+
+    /// <summary>Why two texts are not compared, or null when they are within <see cref="MaxLines"/>.</summary>
+    public static string? TooLarge(string older, string newer)
+    {
+        var lines = Math.Max(Lines.Instance.Chunk(older).Count, Lines.Instance.Chunk(newer).Count);
+        return lines > MaxLines
+            ? $"These revisions have {lines:N0} lines; a comparison shows at most {MaxLines:N0} lines per revision. Open each revision to read it."
+            : null;
+    }
+
     public static IReadOnlyList<DiffLine> Compare(string older, string newer)
     {
         var result = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, Lines.Instance);

@@ -64,6 +64,15 @@ public sealed class ModuleBuilder(ModuleManifest manifest) : IModuleBuilder
     public IModuleBuilder ProjectApi(Action<IEndpointRouteBuilder> map) => Add(() => Declaration.ProjectApi.Add(map));
     public IModuleBuilder OnStart(Func<IServiceProvider, CancellationToken, Task> start) => Add(() => Declaration.StartHooks.Add(start));
 
+    public IModuleBuilder RecurringJob<TJob>(string name, TimeSpan interval, TimeSpan? firstRunAfter = null) where TJob : class, TsPmo.Sdk.Jobs.IRecurringJob
+    {
+        RequirePrefixed(name, "Recurring job");
+        if (interval < TimeSpan.FromSeconds(1)) throw new ArgumentException($"Recurring job {name}: the interval must be at least one second.");
+        if (firstRunAfter < TimeSpan.Zero) throw new ArgumentException($"Recurring job {name}: the first run cannot be before the start.");
+        if (Declaration.RecurringJobs.Any(j => j.Name == name)) throw new ArgumentException($"Recurring job {name} is declared twice.");
+        return Add(() => Declaration.RecurringJobs.Add(new RecurringJobDeclaration(name, typeof(TJob), interval, firstRunAfter ?? TimeSpan.FromSeconds(30))));
+    }
+
     private ModuleBuilder Contribute<TService, TImplementation>() =>
         Add(() => Declaration.Contributions.Add((typeof(TService), typeof(TImplementation))));
 

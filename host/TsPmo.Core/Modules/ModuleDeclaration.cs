@@ -19,4 +19,8 @@ public sealed class ModuleDeclaration
     public List<Action<IEndpointRouteBuilder>> Api { get; } = [];
     public List<Action<IEndpointRouteBuilder>> ProjectApi { get; } = [];
     public List<Func<IServiceProvider, CancellationToken, Task>> StartHooks { get; } = [];
+    public List<RecurringJobDeclaration> RecurringJobs { get; } = [];
 }
+
+/// <summary>A recurring job as declared: the host's job runner owns its schedule, lease and fault capture.</summary>
+public sealed record RecurringJobDeclaration(string Name, Type JobType, TimeSpan Interval, TimeSpan FirstRunAfter);

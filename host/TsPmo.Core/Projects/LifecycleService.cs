@@ -23,7 +23,9 @@ public sealed class LifecycleService(
     IAuditLog audit,
     ICurrentUser user,
     TimeProvider time,
-    ILogger<LifecycleService> logger)
+    ILogger<LifecycleService> logger,
+    TsPmo.Core.Modules.ModuleRegistry registry,
+    TsPmo.Core.Settings.ModuleSettings settings)
 {
     public async Task<Project> TransitionAsync(long projectId, LifecyclePhase to, string? reason, CancellationToken ct = default)
     {
@@ -84,10 +86,16 @@ public sealed class LifecycleService(
             """, new { projectId })).ToList();
     }
 
-    /// <summary>Every guard is asked, so the user sees all that stands in the way at once. A guard that fails refuses: gates fail closed.</summary>
+    /// <summary>
+    /// Every guard is asked, so the user sees all that stands in the way at once. A guard that throws is its module's
+    /// problem (shown on Admin → Modules and /health), not every project's: by default the change goes ahead without
+    /// that check (fails open, recorded); the core setting <see cref="TsPmo.Core.Settings.CoreSettings.GuardFailsClosedKey"/>
+    /// makes it refuse instead, naming the module.
+    /// </summary>
     private async Task<List<string>> AskGuardsAsync(PhaseTransition transition, CancellationToken ct)
     {
         var reasons = new List<string>();
+        bool? failsClosed = null;
         foreach (var guard in guards.All)
         {
             try
@@ -97,8 +105,15 @@ public sealed class LifecycleService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Lifecycle guard {Guard} failed", guard.GetType().FullName);
-                reasons.Add($"The check {guard.GetType().Name} failed, so the change is refused until it works again.");
+                var owner = registry.OwnerOf(guard.GetType().Assembly);
+                var name = owner?.Manifest.Name ?? "Core";
+                failsClosed ??= await settings.GetBooleanAsync(TsPmo.Core.Settings.CoreSettings.ModuleId, TsPmo.Core.Settings.CoreSettings.GuardFailsClosedKey, ct);
+                owner?.RecordProblem($"lifecycle guard {guard.GetType().Name}",
+                    $"Its lifecycle guard {guard.GetType().Name} failed on {transition.From} → {transition.To} of project {transition.ProjectId} " +
+                    $"({(failsClosed.Value ? "the change was refused" : "the change went ahead without it")}): {ex.GetType().Name}: {ex.Message}",
+                    time.GetUtcNow());
+                logger.LogError(ex, "Lifecycle guard {Guard} of {Module} failed; failing {Mode}", guard.GetType().FullName, name, failsClosed.Value ? "closed" : "open");
+                if (failsClosed.Value) reasons.Add($"Module {name} could not check this transition. Try again later, or ask an administrator to look at the module.");
             }
         }
         return reasons;

@@ -18,10 +18,18 @@ public readonly record struct Money(long Minor, string Currency)
     /// <summary>Converts an amount, refusing more decimals than the currency has.</summary>
     public static bool TryFrom(decimal amount, string currency, out Money money)
     {
-        var scaled = amount * Pow10(Exponent(currency));
+        money = default;
+        var factor = Pow10(Exponent(currency));
+        // Checked before scaling: past long's range the cast would throw (a 500) instead of refusing the value.
+        if (Math.Abs(amount) > long.MaxValue / factor) return false;
+        var scaled = amount * factor;
+        if (scaled != decimal.Truncate(scaled)) return false;
         money = new Money((long)scaled, currency);
-        return scaled == decimal.Truncate(scaled) && scaled <= long.MaxValue;
+        return true;
     }
+
+    /// <summary>The largest amount accepted as a budget or cost: far beyond any project, well inside minor units' range.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
 
     public static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
 

@@ -51,6 +51,7 @@ public sealed partial class ProjectValidator(IModuleCatalog modules)
         {
             currency = input.Currency?.Trim().ToUpperInvariant();
             if (amount < 0) Add("budget", "The budget cannot be negative.");
+            else if (amount > Money.MaxAmount) Add("budget", $"The budget is limited to {Money.MaxAmount:N0}.");
             else if (!Money.IsCurrencyCode(currency)) Add("currency", "Give the budget's currency as a three-letter code such as EUR or USD.");
             else if (!Money.TryFrom(amount, currency!, out var money)) Add("budget", $"{currency} amounts have at most {Money.Exponent(currency!)} decimals.");
             else budgetMinor = money.Minor;

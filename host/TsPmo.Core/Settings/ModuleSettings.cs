@@ -28,11 +28,11 @@ public sealed class ModuleSettings(ModuleRegistry registry, IDbConnectionFactory
     /// <summary>Every declared setting of a module with its current value.</summary>
     public async Task<IReadOnlyList<(SettingDefinition Definition, string Value)>> ListAsync(string moduleId, CancellationToken ct = default)
     {
-        var module = registry.Find(moduleId) ?? throw new NotFoundException("Module", moduleId);
+        var definitions = DefinitionsOf(moduleId) ?? throw new NotFoundException("Module", moduleId);
         await using var connection = await connections.OpenAsync(ct);
         var stored = (await connection.QueryAsync<(string Key, string Value)>(
             "SELECT key, value FROM core_setting WHERE module_id = @moduleId", new { moduleId })).ToDictionary(r => r.Key, r => r.Value);
-        return module.Declaration.Settings.Select(d => (d, stored.GetValueOrDefault(d.Key, d.DefaultValue))).ToList();
+        return definitions.Select(d => (d, stored.GetValueOrDefault(d.Key, d.DefaultValue))).ToList();
     }
 
     public async Task SetAsync(string moduleId, string key, string value, CancellationToken ct = default)
@@ -55,6 +55,10 @@ public sealed class ModuleSettings(ModuleRegistry registry, IDbConnectionFactory
     }
 
     private SettingDefinition Definition(string moduleId, string key) =>
-        registry.Find(moduleId)?.Declaration.Settings.FirstOrDefault(s => s.Key == key)
+        DefinitionsOf(moduleId)?.FirstOrDefault(s => s.Key == key)
         ?? throw new NotFoundException("Setting", $"{moduleId}.{key}");
+
+    /// <summary>The declared settings of a module, or of core (<see cref="CoreSettings"/>); null for an unknown id.</summary>
+    public IReadOnlyList<SettingDefinition>? DefinitionsOf(string moduleId) =>
+        moduleId == CoreSettings.ModuleId ? CoreSettings.Definitions : registry.Find(moduleId)?.Declaration.Settings;
 }

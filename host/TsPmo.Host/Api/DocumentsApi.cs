@@ -74,6 +74,7 @@ public static class DocumentsApi
         documents.MapGet("/{docId:long}/diff", async (long id, long docId, int? from, int? to, DocumentService service, CancellationToken ct) =>
             {
                 var diff = await service.DiffAsync(id, docId, from, to, ct);
+                if (diff.TooLarge is { } tooLarge) throw new DomainValidationException("to", tooLarge);
                 return TypedResults.Ok(new DiffDto(diff.FromRevision, diff.ToRevision, diff.FromTitle, diff.ToTitle, diff.Inserted, diff.Deleted, diff.Lines));
             })
             .ProducesProblem(404);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Core.Modules;
@@ -33,7 +34,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             },
             RuleViolationException r => new ProblemDetails { Status = 409, Title = "Not allowed right now.", Detail = r.Message },
             ModuleRuleException m => new ProblemDetails { Status = 409, Title = "Not allowed by the module rules.", Detail = m.Message },
-            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request.", Detail = b.Message },
+            BadHttpRequestException { StatusCode: 413 } b => new ProblemDetails
+            {
+                Status = 413, Title = "The request is too large.", Detail = b.Message + " See the limits in the admin guide.",
+            },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request.", Detail = Unreadable(b) },
+            // Bodies an endpoint reads itself (PATCH documents, imports): a number past its type's range, a value of the
+            // wrong kind, JSON nested too deep, or a form past its limits is bad input, not a server fault.
+            JsonException or FormatException or OverflowException or InvalidDataException => new ProblemDetails
+            {
+                Status = 400, Title = "Bad request.", Detail = "A value in the request cannot be read: " + exception.Message,
+            },
             _ => new ProblemDetails
             {
                 Status = 500,
@@ -45,4 +56,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The framework's message names the parameter; the JSON reader's says which value and where (<c>$.points</c>).</summary>
+    private static string Unreadable(BadHttpRequestException b) =>
+        b.InnerException is JsonException { Message: var inner } ? $"{b.Message} {inner}" : b.Message;
 }

@@ -17,6 +17,8 @@ public static class TsPmoPipeline
         // API paths answer errors as problem details; pages get a friendly page for 404 and the like.
         app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+        app.UseWhen(c => !IsApi(c.Request.Path) && HttpMethods.IsPost(c.Request.Method) && c.Request.HasFormContentType,
+            forms => forms.UseMiddleware<FormLimitMiddleware>());
 
         app.UseStaticFiles();
         app.UseModuleStaticFiles(registry);

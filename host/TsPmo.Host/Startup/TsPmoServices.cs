@@ -71,6 +71,9 @@ public static class TsPmoServices
         services.AddHostedService(sp => sp.GetRequiredService<HostInitializer>());
         services.AddSingleton<HostActivity>();
         services.AddHostedService<IdleMemoryTrim>();
+        // The default (StopHost) would let one module's failing background loop take the whole process down; module
+        // hosted services are also wrapped (IsolatedHostedService) so the failure is shown as that module's fault.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
         // Core services every module may use
         services.AddHttpContextAccessor();
@@ -126,9 +129,16 @@ public static class TsPmoServices
         services.AddAntiforgery(o => { o.HeaderName = "RequestVerificationToken"; o.Cookie.Name = "tspmo.af"; });
 
         // API conventions
+        RequestLimits.AddRequestLimits(services, configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        {
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+            // The framework answers a body past the limit with a bare 413 (no exception reaches the handler): say which limit.
+            if (c.ProblemDetails.Status == 413 && c.ProblemDetails.Detail is null)
+                c.ProblemDetails.Detail = $"The request body is larger than the {c.HttpContext.RequestServices.GetRequiredService<RequestLimits>().MaxRequestBodyBytes:N0} bytes "
+                    + "this server accepts (Limits:MaxRequestBodyBytes). Nothing was changed.";
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1");
 

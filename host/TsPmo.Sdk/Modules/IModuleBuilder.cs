@@ -65,4 +65,13 @@ public interface IModuleBuilder
 
     /// <summary>Work to run once after migrations, at every start (e.g. warm a cache). A failure faults the module.</summary>
     IModuleBuilder OnStart(Func<IServiceProvider, CancellationToken, Task> start);
+
+    /// <summary>
+    /// Background work the host runs every <paramref name="interval"/>, first after <paramref name="firstRunAfter"/>
+    /// (30 s by default), only while the module is enabled and healthy, on one host at a time (the job lease
+    /// <paramref name="name"/>), with its last run and last error shown on the module's status. <paramref name="name"/>
+    /// starts with the module id (<c>risk.warning-feed</c>); <c>Jobs:&lt;name&gt;:IntervalSeconds</c> and
+    /// <c>Jobs:&lt;name&gt;:FirstRunAfterSeconds</c> in configuration override the schedule. Prefer this to a hosted service.
+    /// </summary>
+    IModuleBuilder RecurringJob<TJob>(string name, TimeSpan interval, TimeSpan? firstRunAfter = null) where TJob : class, TsPmo.Sdk.Jobs.IRecurringJob;
 }

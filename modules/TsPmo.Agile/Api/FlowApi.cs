@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Agile.Flow;
+using TsPmo.Agile.Import;
 using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Web;
 
 namespace TsPmo.Agile.Api;
 
@@ -43,8 +45,9 @@ public static class FlowApi
 
         api.MapPost("/import", async (long projectId, HttpRequest request, FlowService flow, CancellationToken ct) =>
         {
-            if (request.ContentLength > 5_000_000) throw new DomainValidationException("", "The file is larger than 5 MB.");
-            using var reader = new StreamReader(request.Body);
+            if (request.ContentLength > CardCsvParser.MaxBytes) throw new DomainValidationException("file", CardCsvParser.TooLarge);
+            await using var body = await BoundedBody.ReadAsync(request.Body, CardCsvParser.MaxBytes, "file", CardCsvParser.TooLarge, ct);
+            using var reader = new StreamReader(body);
             return Results.Ok(await flow.ImportAsync(projectId, await reader.ReadToEndAsync(ct), ct));
         }).RequireProjectPermission(AgileModule.ManageBoard).Accepts<string>("text/csv");
     }

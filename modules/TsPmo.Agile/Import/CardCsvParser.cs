@@ -13,6 +13,10 @@ public static class CardCsvParser
     /// <summary>Most cards one import may hold: years of history for a busy team, and a bound on the request's work.</summary>
     public const int MaxRows = 20_000;
 
+    /// <summary>The largest CSV file an import reads (API body or page upload), counted as read.</summary>
+    public const long MaxBytes = 5_000_000;
+    public const string TooLarge = "The file is larger than 5 MB; split it.";
+
     /// <summary>Errors reported before giving up: a wrong file would otherwise produce one error per row.</summary>
     public const int MaxErrors = 100;
 

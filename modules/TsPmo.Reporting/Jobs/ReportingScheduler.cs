@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TsPmo.Reporting.Portfolio;
 using TsPmo.Reporting.Snapshots;
@@ -12,43 +10,23 @@ using TsPmo.Sdk.Time;
 namespace TsPmo.Reporting.Jobs;
 
 /// <summary>
-/// Wakes every minute (configurable: <c>Reporting:JobIntervalSeconds</c>) and, while the module is enabled and on one
-/// host at a time (a lease per job in the database), generates the week's scheduled status reports once per project
-/// per slot, and takes the weekly metric snapshot when none was taken yet this week (weeks start on Monday).
+/// The recurring job <c>reporting.scheduler</c>: every minute (configurable: <c>Jobs:reporting.scheduler:IntervalSeconds</c>,
+/// first run after <c>FirstRunAfterSeconds</c>, default 30) the host runs it while the module is enabled and on one host
+/// at a time. It generates the week's scheduled status reports once per project per slot (a lease per slot too), and
+/// takes the weekly metric snapshot when none was taken yet this week (weeks start on Monday).
 /// Time comes from the injected <see cref="TimeProvider"/>, so tests drive it.
 /// </summary>
-public sealed class ReportingScheduler(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<ReportingScheduler> logger)
-    : BackgroundService
+public sealed class ReportingScheduler(IServiceProvider services, TimeProvider time, ILogger<ReportingScheduler> logger) : IRecurringJob
 {
+    public const string Name = "reporting.scheduler";
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var startDelay = TimeSpan.FromSeconds(configuration.GetValue("Reporting:JobStartDelaySeconds", 30));
-        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Reporting:JobIntervalSeconds", 60)));
-        try { await Task.Delay(startDelay, time, stoppingToken); }
-        catch (OperationCanceledException) { return; }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Reporting jobs failed");
-            }
-            try { await Task.Delay(interval, time, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    public Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One wake-up: returns how many status reports were generated and whether a snapshot was taken.</summary>
     public async Task<(int Reports, bool Snapshot)> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        if (!services.GetRequiredService<IModuleCatalog>().IsEnabled(ReportingModule.Id)) return (0, false);
         var reports = await ScheduledReportsAsync(services, ct);
         var snapshot = await WeeklySnapshotAsync(services, ct);
         return (reports, snapshot);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Web;
 using TsPmo.Waterfall.Baselines;
 using TsPmo.Waterfall.Calendars;
 using TsPmo.Waterfall.Evm;
@@ -81,16 +82,9 @@ public static class WaterfallApi
 
         api.MapPost("/import", async (long projectId, HttpRequest request, MspdiImportService import, CancellationToken ct) =>
         {
-            if (request.ContentLength > MspdiImportService.MaxBytes) throw new DomainValidationException("file", "The file is larger than 20 MB.");
-            // Buffer with a cap so a body without a length cannot grow without limit, then hand the reader a seekable stream.
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > MspdiImportService.MaxBytes) throw new DomainValidationException("file", "The file is larger than 20 MB.");
-                buffer.Write(chunk, 0, read);
-            }
+            if (request.ContentLength > MspdiImportService.MaxBytes) throw new DomainValidationException("file", MspdiImportService.TooLarge);
+            // Capped as read, so a body without a length cannot grow without limit; the reader then gets a seekable stream.
+            await using var buffer = await BoundedBody.ReadAsync(request.Body, MspdiImportService.MaxBytes, "file", MspdiImportService.TooLarge, ct);
             if (buffer.Length == 0) throw new DomainValidationException("file", "Send the Microsoft Project XML file as the request body.");
             buffer.Position = 0;
             return Results.Ok(await import.ImportAsync(projectId, buffer, ct));

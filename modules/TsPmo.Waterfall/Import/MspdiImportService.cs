@@ -26,6 +26,10 @@ public sealed class MspdiImportService(
     IOrganizationClock clock)
 {
     public const long MaxBytes = 20_000_000;
+    public const string TooLarge = "The file is larger than 20 MB.";
+
+    /// <summary>Tasks in one imported plan: scheduling, the Gantt and earned value stay responsive below it.</summary>
+    public const int MaxTasks = 5_000;
 
     public async Task<ImportResult> ImportAsync(long projectId, Stream xml, CancellationToken ct = default)
     {
@@ -46,6 +50,8 @@ public sealed class MspdiImportService(
             throw new DomainValidationException("file", "The file could not be read as Microsoft Project XML: " + ex.Message);
         }
         if (file.Tasks.Count == 0) throw new DomainValidationException("file", "The file has no tasks to import.");
+        if (file.Tasks.Count > MaxTasks)
+            throw new DomainValidationException("file", $"The file has {file.Tasks.Count:N0} tasks; one plan holds at most {MaxTasks:N0}. Split the project.");
         if (file.MinutesPerDay is < 1 or > 1440) throw new DomainValidationException("file", "The file's minutes per day must be between 1 and 1440.");
 
         var input = new PlanInput(file.Start, file.Calendar, file.Tasks.Select(t => t.Plan).ToList(), file.Links)

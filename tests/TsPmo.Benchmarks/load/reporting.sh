@@ -19,7 +19,7 @@ dotnet publish host/TsPmo.Host -c Release -o "$work/app" --nologo -v quiet >/dev
 export ConnectionStrings__TsPmo="Data Source=$work/load.db" Logging__LogLevel__Default=Warning
 export TSPMO_ADMIN_EMAIL=load@example.com TSPMO_ADMIN_PASSWORD=load-test-password
 # The reporting jobs would snapshot the large portfolio while we measure: start them late.
-export Reporting__JobStartDelaySeconds=3600
+export Jobs__reporting_scheduler__FirstRunAfterSeconds=3600
 (cd "$work/app" && dotnet TsPmo.Host.dll seed large)
 
 port=5095

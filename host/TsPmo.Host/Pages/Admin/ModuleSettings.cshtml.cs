@@ -28,30 +28,35 @@ public sealed class ModuleSettingsModel(ModuleRegistry registry, ModuleSettings 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (registry.Find(Id) is not { IsFaulted: false } module) return NotFound();
-        ModuleName = module.Manifest.Name;
+        if (NameAndSettings() is not { } module) return NotFound();
+        ModuleName = module.Name;
         Settings = await settings.ListAsync(Id, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (registry.Find(Id) is not { IsFaulted: false } module) return NotFound();
-        foreach (var definition in module.Declaration.Settings)
+        if (NameAndSettings() is not { } module) return NotFound();
+        foreach (var definition in module.Settings)
         {
             var value = (Values.GetValueOrDefault(definition.Key) ?? "").Trim();
             if (definition.Check(value) is { } error) _errors[definition.Key] = error;
         }
         if (_errors.Count > 0)
         {
-            ModuleName = module.Manifest.Name;
-            Settings = module.Declaration.Settings.Select(d => (d, Values.GetValueOrDefault(d.Key) ?? "")).ToList();
+            ModuleName = module.Name;
+            Settings = module.Settings.Select(d => (d, Values.GetValueOrDefault(d.Key) ?? "")).ToList();
             ModelState.AddModelError("", "Nothing was saved: correct the values marked below.");
             return Page();
         }
-        foreach (var definition in module.Declaration.Settings)
+        foreach (var definition in module.Settings)
             await settings.SetAsync(Id, definition.Key, Values.GetValueOrDefault(definition.Key) ?? "", ct);
-        TempData.Success($"{module.Manifest.Name} settings saved.");
+        TempData.Success($"{module.Name} settings saved.");
         return RedirectToPage(new { id = Id });
     }
+
+    // Core's own settings sit beside the modules' so an administrator finds them in one place.
+    private (string Name, IReadOnlyList<SettingDefinition> Settings)? NameAndSettings() =>
+        Id == CoreSettings.ModuleId ? ("Core", CoreSettings.Definitions)
+        : registry.Find(Id) is { IsFaulted: false } module ? (module.Manifest.Name, module.Declaration.Settings) : null;
 }

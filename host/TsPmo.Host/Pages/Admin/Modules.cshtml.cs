@@ -13,7 +13,11 @@ namespace TsPmo.Host.Pages.Admin;
 [Authorize(Policy = CorePermissions.ManageModules)]
 public sealed class ModulesModel(ModuleRegistry registry, ModuleCatalog catalog, ModuleAdministration admin, IConfiguration configuration) : PageModel
 {
-    public sealed record Row(string Id, string Name, string Description, string Version, ModuleKind Kind, IReadOnlyList<string> DependsOn, ModuleStatus Status, string? Error, bool HasSettings, bool SwitchedOn);
+    public sealed record Row(string Id, string Name, string Description, string Version, ModuleKind Kind, IReadOnlyList<string> DependsOn, ModuleStatus Status, string? Error, bool HasSettings, bool SwitchedOn)
+    {
+        public IReadOnlyList<ModuleProblem> Problems { get; init; } = [];
+        public IReadOnlyList<RecurringJobStatus> Jobs { get; init; } = [];
+    }
 
     public IReadOnlyList<Row> Modules { get; private set; } = [];
 
@@ -21,7 +25,8 @@ public sealed class ModulesModel(ModuleRegistry registry, ModuleCatalog catalog,
 
     public void OnGet() =>
         Modules = registry.Modules.Select(m => new Row(m.Id, m.Manifest.Name, m.Manifest.Description, m.Manifest.Version.ToString(),
-            m.Manifest.Kind, m.Manifest.DependsOn, catalog.Status(m.Id) ?? ModuleStatus.Faulted, m.Fault, m.Declaration.Settings.Count > 0, catalog.IsSwitchedOn(m.Id))).ToList();
+            m.Manifest.Kind, m.Manifest.DependsOn, catalog.Status(m.Id) ?? ModuleStatus.Faulted, m.Fault, m.Declaration.Settings.Count > 0, catalog.IsSwitchedOn(m.Id))
+            { Problems = m.Problems, Jobs = m.Jobs }).ToList();
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) => ToggleAsync(id, true, ct);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Agile.Board;
 using TsPmo.Agile.Flow;
+using TsPmo.Agile.Import;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
@@ -34,9 +35,14 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
         var text = Csv;
         if (Upload is { Length: > 0 })
         {
-            if (Upload.Length > 5_000_000) { Errors = ["The file is larger than 5 MB."]; return Page(); }
-            using var reader = new StreamReader(Upload.OpenReadStream());
-            text = await reader.ReadToEndAsync(ct);
+            if (Upload.Length > CardCsvParser.MaxBytes) { Errors = [CardCsvParser.TooLarge]; return Page(); }
+            try
+            {
+                await using var body = await BoundedBody.ReadAsync(Upload.OpenReadStream(), CardCsvParser.MaxBytes, "file", CardCsvParser.TooLarge, ct);
+                using var reader = new StreamReader(body);
+                text = await reader.ReadToEndAsync(ct);
+            }
+            catch (DomainValidationException ex) { Errors = ex.Errors.SelectMany(e => e.Value).ToList(); return Page(); }
         }
         if (string.IsNullOrWhiteSpace(text)) { Errors = ["Choose a CSV file or paste its text."]; return Page(); }
         try

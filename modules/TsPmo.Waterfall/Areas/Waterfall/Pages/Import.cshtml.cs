@@ -39,7 +39,7 @@ public sealed class ImportModel(PlanService plan, IProjectPermissions permission
         await LoadAsync(id, ct);
         if (!CanEdit) return Forbid();
         if (Upload is not { Length: > 0 }) { Errors = ["Choose a Microsoft Project XML file."]; return Page(); }
-        if (Upload.Length > MspdiImportService.MaxBytes) { Errors = ["The file is larger than 20 MB."]; return Page(); }
+        if (Upload.Length > MspdiImportService.MaxBytes) { Errors = [MspdiImportService.TooLarge]; return Page(); }
         if (ExistingTasks > 0 && !ConfirmReplace)
         {
             Errors = [$"This project already has a plan of {ExistingTasks} task(s). Tick “Replace the current plan” to import over it."];
@@ -47,10 +47,7 @@ public sealed class ImportModel(PlanService plan, IProjectPermissions permission
         }
         try
         {
-            await using var stream = Upload.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
+            await using var buffer = await BoundedBody.ReadAsync(Upload.OpenReadStream(), MspdiImportService.MaxBytes, "file", MspdiImportService.TooLarge, ct);
             var result = await import.ImportAsync(id, buffer, ct);
             TempData.Success($"Imported {result.Tasks} task(s), {result.Links} link(s), {result.Resources} resource(s) and {result.Assignments} assignment(s).");
             return Redirect($"/Projects/{id}/Waterfall/Gantt");
