@@ -56,5 +56,13 @@ public sealed class ForecastModel(BoardService board, IProjectPermissions permis
             (When, Remaining, Samples) = await flow.WhenAsync(id, null, ct);
             return Page();
         }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The typed values stay in the form; the current version lets a second save deliberately replace the other change.
+            ModelState.AddModelError("Settings", ex.Message);
+            Settings = Settings with { Version = (await flow.SettingsAsync(id, ct)).Version };
+            (When, Remaining, Samples) = await flow.WhenAsync(id, null, ct);
+            return Page();
+        }
     }
 }
