@@ -33,9 +33,7 @@ public sealed class FlowService(
     public async Task<FlowSettings> SettingsAsync(long projectId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<FlowSettings>(
-            "SELECT forecast_trials AS Trials, history_weeks AS HistoryWeeks, version FROM agile_settings WHERE project_id = @projectId", new { projectId })
-            ?? new FlowSettings(10_000, 26, 0);
+        return await ReadSettingsAsync(connection, null, projectId);
     }
 
     public async Task SaveSettingsAsync(long projectId, FlowSettings settings, CancellationToken ct = default)
@@ -48,9 +46,7 @@ public sealed class FlowService(
         if (errors.Count > 0) throw new DomainValidationException(errors);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var before = await connection.QuerySingleOrDefaultAsync<FlowSettings>(
-            "SELECT forecast_trials AS Trials, history_weeks AS HistoryWeeks, version FROM agile_settings WHERE project_id = @projectId", new { projectId }, tx)
-            ?? new FlowSettings(10_000, 26, 0);
+        var before = await ReadSettingsAsync(connection, tx, projectId);
         if (settings.Version is { } v && v != before.Version) throw new ConcurrencyConflictException("The forecast configuration of", project.Code);
         await connection.ExecuteAsync("""
             INSERT INTO agile_settings (project_id, forecast_trials, history_weeks) VALUES (@projectId, @Trials, @HistoryWeeks)
@@ -60,6 +56,13 @@ public sealed class FlowService(
         await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "forecast-settings", projectId.ToString(), "changed",
             before with { Version = null }, settings with { Version = null }) { ProjectId = projectId }, ct);
         await tx.CommitAsync(ct);
+    }
+
+    private static async Task<FlowSettings> ReadSettingsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, long projectId)
+    {
+        var rows = (await connection.QueryAsync<(long Trials, long HistoryWeeks, long Version)>(
+            "SELECT forecast_trials, history_weeks, version FROM agile_settings WHERE project_id = @projectId", new { projectId }, tx)).ToList();
+        return rows is [var r] ? new FlowSettings((int)r.Trials, (int)r.HistoryWeeks, r.Version) : new FlowSettings(10_000, 26, 0);
     }
 
     /// <summary>Metrics over [from, to], by default the project's history window up to today.</summary>
