@@ -54,6 +54,8 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         catch (Exception ex) when (ex is ConcurrencyConflictException or RuleViolationException)
         {
             ModelState.AddModelError("", ex.Message);
+            // After a conflict the typed values stay and the current version lets a second save deliberately replace the other change.
+            if (ex is ConcurrencyConflictException) EditVersion = Sprint.Version;
         }
         return Page();
     }
