@@ -25,7 +25,8 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
     [BindProperty] public int StartedRow { get; set; }
     [BindProperty] public int DoneRow { get; set; }
     [BindProperty] public string? MoveRemovedTo { get; set; }
-    [BindProperty] public long Version { get; set; }
+    /// <summary>The column layout's version the form was read at; a post without one applies to the layout as stored then.</summary>
+    [BindProperty] public long? Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

@@ -20,8 +20,11 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
     [BindProperty] public decimal HoursPerDay { get; set; } = 8;
     [BindProperty] public ExceptionForm NewException { get; set; } = new();
 
-    /// <summary>The calendar version the form was read at; every form posts it so a stale edit is refused, not applied.</summary>
-    [BindProperty] public long Version { get; set; }
+    /// <summary>
+    /// The calendar version the form was read at; every form posts it so a stale edit is refused, not applied. A post
+    /// without one (a hand-made request) applies to the calendar as stored when it runs.
+    /// </summary>
+    [BindProperty] public long? Version { get; set; }
 
     public long CurrentVersion { get; private set; }
 
