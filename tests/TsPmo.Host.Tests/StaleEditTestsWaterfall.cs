@@ -150,4 +150,21 @@ public sealed class StaleEditTestsWaterfall
         Assert.Contains($"name=\"Version\" value=\"{version + 1}\"", html);
         Assert.Equal("Site survey", await factory.ScalarTextAsync("SELECT name FROM waterfall_task WHERE id = @taskId", new { taskId = task.GetProperty("id").GetInt64() }));
     }
+
+    [Fact]
+    public async Task Calendar_an_import_moves_the_version_on_so_a_form_opened_before_it_is_stale()
+    {
+        var (factory, api, id) = await WaterfallPlanApiTests.WaterfallProjectAsync();
+        using var __ = factory;
+        var url = $"/api/v1/projects/{id}/waterfall/calendar";
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync(url, new { week = Week("07:00"), version = 0 })).StatusCode);
+        var xml = WaterfallMspdiXml.Build("Office move", new DateTime(2026, 3, 2, 8, 0, 0), [new(1, "Survey", 1, 16)]);
+        var imported = await api.PostAsync($"/api/v1/projects/{id}/waterfall/import", new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        Assert.Equal(2, (await (await api.GetAsync(url)).JsonAsync()).GetProperty("version").GetInt64());
+        var stale = await api.PutAsJsonAsync(url, new { week = Week("09:00"), version = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("08:00", await MondayAsync(api, id));
+    }
 }

@@ -36,6 +36,10 @@ internal static class CalendarStore
         await connection.ExecuteScalarAsync<long?>("SELECT version FROM waterfall_calendar WHERE project_id = @projectId AND calendar_key = @key",
             new { projectId, key }, tx) ?? 0;
 
+    public static Task SetVersionAsync(DbConnection connection, DbTransaction tx, long projectId, long version, string key = ProjectKey) =>
+        connection.ExecuteAsync("UPDATE waterfall_calendar SET version = @version WHERE project_id = @projectId AND calendar_key = @key",
+            new { projectId, key, version }, tx);
+
     /// <summary>
     /// Saves a calendar and bumps its version. Exceptions that carry an id keep their row (and id), those without one are
     /// added, and stored ones the calendar no longer lists are deleted.
