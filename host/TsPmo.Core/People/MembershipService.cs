@@ -10,13 +10,13 @@ namespace TsPmo.Core.People;
 
 /// <summary>
 /// Who works on a project and in which role. Changed by whoever may change the project (<see cref="ProjectAccess"/>),
-/// each change audited in the project's activity. Memberships carry no version: a change names its row exactly and
-/// the last role set wins, which loses nothing a user typed.
+/// each change audited in the project's activity. A membership carries a version: a role change or removal that sends
+/// the version it was made on is refused (409) when someone changed that membership in between.
 /// </summary>
 public sealed class MembershipService(IDbConnectionFactory connections, ProjectAccess access, IAuditLog audit, TimeProvider time)
 {
     private const string SelectMembers = """
-        SELECT m.project_id AS ProjectId, m.person_id AS PersonId, p.name, p.title, p.email, p.archived, m.role, m.added_at AS AddedAt
+        SELECT m.project_id AS ProjectId, m.person_id AS PersonId, p.name, p.title, p.email, p.archived, m.role, m.added_at AS AddedAt, m.version
         FROM core_project_member m JOIN core_person p ON p.id = m.person_id
         """;
 
@@ -74,28 +74,37 @@ public sealed class MembershipService(IDbConnectionFactory connections, ProjectA
         return added;
     }
 
-    public async Task<ProjectMembership> ChangeRoleAsync(long projectId, long personId, ProjectRole role, CancellationToken ct = default)
+    public async Task<ProjectMembership> ChangeRoleAsync(long projectId, long personId, ProjectRole role, CancellationToken ct = default) =>
+        await ChangeRoleAsync(projectId, personId, role, null, ct);
+
+    /// <summary>Changes a member's role; with a <paramref name="version"/>, a change made on a membership someone has since changed is refused.</summary>
+    public async Task<ProjectMembership> ChangeRoleAsync(long projectId, long personId, ProjectRole role, long? version, CancellationToken ct = default)
     {
         CheckRole(role);
         await access.DemandAsync(projectId, ProjectPermissions.ManageMembers, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await FindAsync(connection, tx, projectId, personId) ?? throw new NotFoundException("Project member", $"{personId} of project {projectId}");
+        if (version is { } v && v != before.Version) throw new ConcurrencyConflictException("The membership of", before.Name);
         if (before.Role == role) return before;
-        await connection.ExecuteAsync("UPDATE core_project_member SET role = @role WHERE project_id = @projectId AND person_id = @personId",
+        await connection.ExecuteAsync("UPDATE core_project_member SET role = @role, version = version + 1 WHERE project_id = @projectId AND person_id = @personId",
             new { projectId, personId, role = role.ToString() }, tx);
-        var after = before with { Role = role };
+        var after = before with { Role = role, Version = before.Version + 1 };
         await WriteAuditAsync(connection, tx, after, "role changed", new { before.Name, Role = before.Role.ToString() }, new { after.Name, Role = role.ToString() }, ct);
         await tx.CommitAsync(ct);
         return after;
     }
 
-    public async Task RemoveAsync(long projectId, long personId, CancellationToken ct = default)
+    public Task RemoveAsync(long projectId, long personId, CancellationToken ct = default) => RemoveAsync(projectId, personId, null, ct);
+
+    /// <summary>Removes a member; with a <paramref name="version"/>, a removal decided on a role someone has since changed is refused.</summary>
+    public async Task RemoveAsync(long projectId, long personId, long? version, CancellationToken ct = default)
     {
         await access.DemandAsync(projectId, ProjectPermissions.ManageMembers, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await FindAsync(connection, tx, projectId, personId) ?? throw new NotFoundException("Project member", $"{personId} of project {projectId}");
+        if (version is { } v && v != before.Version) throw new ConcurrencyConflictException("The membership of", before.Name);
         await connection.ExecuteAsync("DELETE FROM core_project_member WHERE project_id = @projectId AND person_id = @personId", new { projectId, personId }, tx);
         await WriteAuditAsync(connection, tx, before, "removed", new { before.Name, Role = before.Role.ToString() }, null, ct);
         await tx.CommitAsync(ct);

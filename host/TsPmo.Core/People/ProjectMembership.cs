@@ -12,4 +12,7 @@ public sealed record ProjectMembership
     public bool Archived { get; init; }
     public ProjectRole Role { get; init; }
     public DateTimeOffset AddedAt { get; init; }
+
+    /// <summary>Bumped by each role change; a change or removal that sends an older one is refused.</summary>
+    public long Version { get; init; }
 }

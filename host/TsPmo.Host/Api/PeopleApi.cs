@@ -30,7 +30,7 @@ public static class PeopleApi
     /// <summary>The role is text so a wrong one is a field error (<c>errors.role</c>), not an unreadable body.</summary>
     public sealed record MemberRequest(long? PersonId, string? Role);
 
-    public sealed record RoleRequest(string? Role);
+    public sealed record RoleRequest(string? Role, long? Version = null);
 
     public static void MapPeopleApi(this RouteGroupBuilder api)
     {
@@ -93,12 +93,12 @@ public static class PeopleApi
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
         members.MapPut("/{personId:long}", (long id, long personId, RoleRequest request, MembershipService service, CancellationToken ct) =>
-                service.ChangeRoleAsync(id, personId, ProjectRoles.Parse(request.Role), ct)).RequireProjectPermission(ProjectPermissions.ManageMembers)
-            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+                service.ChangeRoleAsync(id, personId, ProjectRoles.Parse(request.Role), request.Version, ct)).RequireProjectPermission(ProjectPermissions.ManageMembers)
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
-        members.MapDelete("/{personId:long}", async (long id, long personId, MembershipService service, CancellationToken ct) =>
+        members.MapDelete("/{personId:long}", async (long id, long personId, long? version, MembershipService service, CancellationToken ct) =>
             {
-                await service.RemoveAsync(id, personId, ct);
+                await service.RemoveAsync(id, personId, version, ct);
                 return TypedResults.NoContent();
             }).RequireProjectPermission(ProjectPermissions.ManageMembers)
             .ProducesProblem(403).ProducesProblem(404);

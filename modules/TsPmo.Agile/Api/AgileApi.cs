@@ -15,7 +15,7 @@ public static class AgileApi
 
     public sealed record MoveRequest(string? Column, int? Position);
 
-    public sealed record ColumnsRequest(IReadOnlyList<ColumnDefinition>? Columns, Dictionary<string, string>? MoveCardsTo);
+    public sealed record ColumnsRequest(IReadOnlyList<ColumnDefinition>? Columns, Dictionary<string, string>? MoveCardsTo, long? Version);
 
     public static void MapProjectApi(IEndpointRouteBuilder api)
     {
@@ -44,7 +44,7 @@ public static class AgileApi
         api.MapGet("/columns", async (long projectId, BoardService board, CancellationToken ct) => (await board.GetAsync(projectId, ct)).Columns);
 
         api.MapPut("/columns", async (long projectId, ColumnsRequest request, BoardService board, CancellationToken ct) =>
-            Results.Ok(await board.SetColumnsAsync(projectId, request.Columns ?? [], request.MoveCardsTo, ct))).RequireProjectPermission(AgileModule.ManageBoard);
+            Results.Ok(await board.SetColumnsAsync(projectId, request.Columns ?? [], request.MoveCardsTo, request.Version, ct))).RequireProjectPermission(AgileModule.ManageBoard);
     }
 
     private static CardInput ToInput(CardRequest r) => new()

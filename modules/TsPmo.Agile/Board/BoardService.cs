@@ -26,7 +26,8 @@ public sealed class BoardService(
     {
         await RequireAgileAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
-        return new BoardView(await BoardStore.ColumnsAsync(connection, null, projectId), await BoardStore.CardsAsync(connection, null, projectId));
+        return new BoardView(await BoardStore.ColumnsAsync(connection, null, projectId), await BoardStore.CardsAsync(connection, null, projectId),
+            await BoardStore.ColumnsVersionAsync(connection, null, projectId));
     }
 
     public async Task<Card> GetCardAsync(long projectId, long cardId, CancellationToken ct = default)
@@ -148,16 +149,20 @@ public sealed class BoardService(
     /// <summary>
     /// Replaces the board's columns with <paramref name="definitions"/>, in order, matching existing columns by
     /// name. Cards in a removed column move to the column named in <paramref name="moveCardsTo"/>, or the change is refused.
+    /// With a <paramref name="version"/> (every form sends one) an edit made on columns someone has since changed is refused (409),
+    /// because the whole set is replaced and would otherwise silently undo their change.
     /// </summary>
     public async Task<IReadOnlyList<BoardColumn>> SetColumnsAsync(long projectId, IReadOnlyList<ColumnDefinition> definitions,
-        IReadOnlyDictionary<string, string>? moveCardsTo = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string>? moveCardsTo = null, long? version = null, CancellationToken ct = default)
     {
-        await RequireAgileAsync(projectId, ct);
+        var project = await RequireAgileAsync(projectId, ct);
         await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         var defs = ColumnRules.Validate(definitions);
         await EnsureColumnsAsync(projectId, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (version is { } v && v != await BoardStore.ColumnsVersionAsync(connection, tx, projectId))
+            throw new ConcurrencyConflictException("The column layout of board", project.Code);
         var existing = await BoardStore.ColumnsAsync(connection, tx, projectId);
         var removed = existing.Where(e => !defs.Any(d => string.Equals(d.Name, e.Name, StringComparison.OrdinalIgnoreCase))).ToList();
         var targets = new Dictionary<long, string>();
@@ -204,6 +209,10 @@ public sealed class BoardService(
             }
             await connection.ExecuteAsync("DELETE FROM agile_column WHERE id = @Id", new { column.Id }, tx);
         }
+        await connection.ExecuteAsync("""
+            INSERT INTO agile_settings (project_id, columns_version) VALUES (@projectId, 1)
+            ON CONFLICT (project_id) DO UPDATE SET columns_version = agile_settings.columns_version + 1
+            """, new { projectId }, tx);
         var after = await BoardStore.ColumnsAsync(connection, tx, projectId);
         await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "board-columns", projectId.ToString(), "changed",
             existing.Select(c => new { c.Name, c.WipLimit, c.IsStarted, c.IsDone }), after.Select(c => new { c.Name, c.WipLimit, c.IsStarted, c.IsDone }))

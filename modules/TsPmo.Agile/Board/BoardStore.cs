@@ -23,6 +23,10 @@ internal static class BoardStore
             FROM agile_column WHERE project_id = @projectId ORDER BY position
             """, new { projectId }, tx)).ToList();
 
+    /// <summary>The version of the board's columns; 0 while the project has no settings row (nobody edited them yet).</summary>
+    public static async Task<long> ColumnsVersionAsync(DbConnection connection, DbTransaction? tx, long projectId) =>
+        await connection.ExecuteScalarAsync<long?>("SELECT columns_version FROM agile_settings WHERE project_id = @projectId", new { projectId }, tx) ?? 0;
+
     public static async Task<IReadOnlyList<Card>> CardsAsync(DbConnection connection, DbTransaction? tx, long projectId) =>
         (await connection.QueryAsync<Card>($"SELECT {CardColumns} {CardFrom} WHERE c.project_id = @projectId ORDER BY col.position, c.position, c.id",
             new { projectId }, tx)).ToList();

@@ -36,8 +36,8 @@ public sealed record CardInput
     public string? BlockedReason { get; init; }
 }
 
-/// <summary>A board: its columns in order and every card on it.</summary>
-public sealed record BoardView(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<Card> Cards)
+/// <summary>A board: its columns in order and every card on it; <see cref="ColumnsVersion"/> guards edits of the columns.</summary>
+public sealed record BoardView(IReadOnlyList<BoardColumn> Columns, IReadOnlyList<Card> Cards, long ColumnsVersion = 0)
 {
     public int CountIn(long columnId) => Cards.Count(c => c.ColumnId == columnId);
 

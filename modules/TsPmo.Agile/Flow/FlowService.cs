@@ -25,21 +25,20 @@ public sealed class FlowService(
     IOrganizationClock clock,
     ForecastRandom random)
 {
-    public sealed record FlowSettings(int Trials, int HistoryWeeks);
+    /// <summary>The forecast settings; <see cref="Version"/> is 0 until they are first saved, and a save that sends one is checked against it.</summary>
+    public sealed record FlowSettings(int Trials, int HistoryWeeks, long? Version = null);
 
     public sealed record ImportSummary(int Imported, int Done, int InProgress);
 
     public async Task<FlowSettings> SettingsAsync(long projectId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<FlowSettings>(
-            "SELECT forecast_trials AS Trials, history_weeks AS HistoryWeeks FROM agile_settings WHERE project_id = @projectId", new { projectId })
-            ?? new FlowSettings(10_000, 26);
+        return await ReadSettingsAsync(connection, null, projectId);
     }
 
     public async Task SaveSettingsAsync(long projectId, FlowSettings settings, CancellationToken ct = default)
     {
-        await board.RequireAgileAsync(projectId, ct);
+        var project = await board.RequireAgileAsync(projectId, ct);
         await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         var errors = new Dictionary<string, string[]>();
         if (settings.Trials is < 100 or > 100_000) errors["trials"] = ["Run 100 to 100,000 trials."];
@@ -47,12 +46,23 @@ public sealed class FlowService(
         if (errors.Count > 0) throw new DomainValidationException(errors);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await ReadSettingsAsync(connection, tx, projectId);
+        if (settings.Version is { } v && v != before.Version) throw new ConcurrencyConflictException("The forecast configuration of", project.Code);
         await connection.ExecuteAsync("""
             INSERT INTO agile_settings (project_id, forecast_trials, history_weeks) VALUES (@projectId, @Trials, @HistoryWeeks)
-            ON CONFLICT (project_id) DO UPDATE SET forecast_trials = excluded.forecast_trials, history_weeks = excluded.history_weeks
+            ON CONFLICT (project_id) DO UPDATE SET forecast_trials = excluded.forecast_trials, history_weeks = excluded.history_weeks,
+                version = agile_settings.version + 1
             """, new { projectId, settings.Trials, settings.HistoryWeeks }, tx);
-        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "forecast-settings", projectId.ToString(), "changed", null, settings) { ProjectId = projectId }, ct);
+        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "forecast-settings", projectId.ToString(), "changed",
+            before with { Version = null }, settings with { Version = null }) { ProjectId = projectId }, ct);
         await tx.CommitAsync(ct);
+    }
+
+    private static async Task<FlowSettings> ReadSettingsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, long projectId)
+    {
+        var rows = (await connection.QueryAsync<(long Trials, long HistoryWeeks, long Version)>(
+            "SELECT forecast_trials, history_weeks, version FROM agile_settings WHERE project_id = @projectId", new { projectId }, tx)).ToList();
+        return rows is [var r] ? new FlowSettings((int)r.Trials, (int)r.HistoryWeeks, r.Version) : new FlowSettings(10_000, 26, 0);
     }
 
     /// <summary>Metrics over [from, to], by default the project's history window up to today.</summary>

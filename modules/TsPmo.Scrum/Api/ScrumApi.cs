@@ -54,10 +54,21 @@ public static class ScrumApi
         {
             // Read as a document first: in a PATCH, "assigneeId": null (unassign) differs from leaving the field out.
             var (body, request) = await ReadPatchAsync(http, ct);
-            var current = await items.GetAsync(projectId, itemId, ct);
-            var input = Merge(ItemRules.Snapshot(current), request);
-            if (body.TryGetProperty("assigneeId", out var assignee) && assignee.ValueKind == JsonValueKind.Null) input = input with { AssigneeId = null };
-            return Results.Ok(await items.UpdateAsync(projectId, itemId, request.Version, input, ct));
+            // The merge is written only onto the version it was read from: without a "version" from the client, a write
+            // that someone else's change beat is merged again onto the newer state (never over it), a few times at most.
+            for (var attempt = 1; ; attempt++)
+            {
+                var current = await items.GetAsync(projectId, itemId, ct);
+                var input = Merge(ItemRules.Snapshot(current), request);
+                if (body.TryGetProperty("assigneeId", out var assignee) && assignee.ValueKind == JsonValueKind.Null) input = input with { AssigneeId = null };
+                try
+                {
+                    return Results.Ok(await items.UpdateAsync(projectId, itemId, request.Version ?? current.Version, input, ct));
+                }
+                catch (ConcurrencyConflictException) when (request.Version is null && attempt < 5)
+                {
+                }
+            }
         });
 
         api.MapDelete("/items/{itemId:long}", async (long projectId, long itemId, long? version, ItemService items, CancellationToken ct) =>

@@ -17,9 +17,12 @@ public static class WaterfallApi
 {
     public sealed record IntervalJson(string Start, string End);
 
-    public sealed record ExceptionJson(DateOnly From, DateOnly? To, string? Name, IReadOnlyList<IntervalJson>? Working);
+    public sealed record ExceptionJson(DateOnly From, DateOnly? To, string? Name, IReadOnlyList<IntervalJson>? Working, long? Id = null);
 
-    public sealed record CalendarJson(string? Name, int? MinutesPerDay, Dictionary<string, IReadOnlyList<IntervalJson>>? Week, IReadOnlyList<ExceptionJson>? Exceptions);
+    public sealed record CalendarJson(string? Name, int? MinutesPerDay, Dictionary<string, IReadOnlyList<IntervalJson>>? Week, IReadOnlyList<ExceptionJson>? Exceptions,
+        long? Version = null);
+
+    public sealed record NewExceptionJson(DateOnly? From, DateOnly? To, string? Name, IReadOnlyList<IntervalJson>? Working, long? Version);
 
     public sealed record BaselineRequest(string? Name);
 
@@ -30,16 +33,31 @@ public static class WaterfallApi
     {
         api.MapGet("/calendar", async (long projectId, CalendarService calendars, CancellationToken ct) =>
         {
-            var (calendar, settings) = await calendars.GetAsync(projectId, ct);
-            return ToJson(calendar, settings.MinutesPerDay);
+            var (calendar, settings, version) = await calendars.GetAsync(projectId, ct);
+            return ToJson(calendar, settings.MinutesPerDay, version);
         });
 
+        // Fields left out keep what is stored when the write runs; with "version" a stale edit is a 409.
         api.MapPut("/calendar", async (long projectId, CalendarJson body, CalendarService calendars, CancellationToken ct) =>
         {
-            var (current, settings) = await calendars.GetAsync(projectId, ct);
-            var calendar = FromJson(body, current);
-            await calendars.SaveAsync(projectId, calendar, body.MinutesPerDay ?? settings.MinutesPerDay, ct);
-            return Results.Ok(ToJson(calendar, body.MinutesPerDay ?? settings.MinutesPerDay));
+            await calendars.SaveAsync(projectId, (current, minutesPerDay) => (FromJson(body, current), body.MinutesPerDay ?? minutesPerDay), body.Version, ct);
+            var (calendar, settings, version) = await calendars.GetAsync(projectId, ct);
+            return Results.Ok(ToJson(calendar, settings.MinutesPerDay, version));
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
+
+        api.MapPost("/calendar/exceptions", async (long projectId, NewExceptionJson body, CalendarService calendars, CancellationToken ct) =>
+        {
+            if (body.From is not { } from) throw new DomainValidationException("from", "Give the first date of the exception (YYYY-MM-DD).");
+            await calendars.AddExceptionAsync(projectId, new CalendarException(from, body.To ?? from, ParseIntervals(body.Working, "working"),
+                string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim()), body.Version, ct);
+            var (calendar, settings, version) = await calendars.GetAsync(projectId, ct);
+            return Results.Created($"/api/v1/projects/{projectId}/waterfall/calendar", ToJson(calendar, settings.MinutesPerDay, version));
+        }).RequireProjectPermission(WaterfallModule.ManagePlan);
+
+        api.MapDelete("/calendar/exceptions/{exceptionId:long}", async (long projectId, long exceptionId, long? version, CalendarService calendars, CancellationToken ct) =>
+        {
+            await calendars.RemoveExceptionAsync(projectId, exceptionId, version, ct);
+            return Results.NoContent();
         }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
         api.MapGet("/baselines", (long projectId, BaselineService baselines, CancellationToken ct) => baselines.ListAsync(projectId, ct));
@@ -97,24 +115,25 @@ public static class WaterfallApi
         });
     }
 
-    private static CalendarJson ToJson(CalendarDefinition c, int minutesPerDay) => new(c.Name, minutesPerDay,
+    private static CalendarJson ToJson(CalendarDefinition c, int minutesPerDay, long version) => new(c.Name, minutesPerDay,
         Enum.GetValues<DayOfWeek>().ToDictionary(d => d.ToString().ToLowerInvariant(),
             d => (IReadOnlyList<IntervalJson>)(c.Week.TryGetValue(d, out var i) ? i : []).Select(Interval).ToList()),
-        c.Exceptions.Select(e => new ExceptionJson(e.From, e.To, e.Name, e.Working.Select(Interval).ToList())).ToList());
+        c.Exceptions.Select(e => new ExceptionJson(e.From, e.To, e.Name, e.Working.Select(Interval).ToList(), e.Id)).ToList(), version);
 
     private static IntervalJson Interval(WorkingInterval i) => new(CalendarRules.Clock(i.StartMinute), CalendarRules.Clock(i.EndMinute));
 
+    private static IReadOnlyList<WorkingInterval> ParseIntervals(IReadOnlyList<IntervalJson>? list, string field) =>
+        CalendarRules.TryParseIntervals(string.Join(",", (list ?? []).Select(i => $"{i.Start}-{i.End}")), out var parsed)
+            ? parsed : throw new DomainValidationException(field, "Give working times as HH:mm.");
+
     private static CalendarDefinition FromJson(CalendarJson body, CalendarDefinition current)
     {
-        IReadOnlyList<WorkingInterval> Parse(IReadOnlyList<IntervalJson>? list, string field) =>
-            CalendarRules.TryParseIntervals(string.Join(",", (list ?? []).Select(i => $"{i.Start}-{i.End}")), out var parsed)
-                ? parsed : throw new DomainValidationException(field, "Give working times as HH:mm.");
         var week = current.Week;
         if (body.Week is { } w)
             week = w.ToDictionary(d => Enum.TryParse<DayOfWeek>(d.Key, true, out var day) ? day : throw new DomainValidationException("week", $"\"{d.Key}\" is not a day of the week."),
-                d => Parse(d.Value, "week"));
+                d => ParseIntervals(d.Value, "week"));
         var exceptions = body.Exceptions is { } ex
-            ? ex.Select(e => new CalendarException(e.From, e.To ?? e.From, Parse(e.Working, "exceptions"), e.Name)).ToList()
+            ? ex.Select(e => new CalendarException(e.From, e.To ?? e.From, ParseIntervals(e.Working, "exceptions"), e.Name, e.Id)).ToList()
             : current.Exceptions;
         return new CalendarDefinition(body.Name ?? current.Name, week, exceptions);
     }

@@ -97,11 +97,14 @@ public sealed class MspdiImportService(
         System.Data.Common.DbTransaction tx, long projectId, MspdiProject file, Schedule schedule, IReadOnlyDictionary<long, long> personByUid, string now, CancellationToken ct)
     {
         var computed = schedule.Tasks.ToDictionary(t => t.Id);
+        // The replaced calendar's version carries on, so a form opened on the old calendar cannot match the new one's numbering.
+        var calendarVersion = await CalendarStore.VersionAsync(connection, tx, projectId);
         await PlanStore.DeletePlanContentAsync(connection, tx, projectId);
         await connection.ExecuteAsync("DELETE FROM waterfall_baseline WHERE project_id = @projectId", new { projectId }, tx);
         await PlanStore.SaveSettingsAsync(connection, tx, new PlanSettings(projectId, file.Start, file.MinutesPerDay, file.MinutesPerWeek, file.DaysPerMonth,
             file.CurrencyCode, file.StatusDate is { } sd ? DateOnly.FromDateTime(sd) : null, 0) { HonorConstraintDates = file.HonorConstraintDates }, now);
         await CalendarStore.SaveAsync(connection, tx, projectId, CalendarStore.ProjectKey, file.Calendar);
+        await CalendarStore.SetVersionAsync(connection, tx, projectId, calendarVersion + 1);
         foreach (var (key, calendar) in file.TaskCalendars) await CalendarStore.SaveAsync(connection, tx, projectId, key, calendar);
 
         var idByUid = new Dictionary<long, long>(file.Tasks.Count);

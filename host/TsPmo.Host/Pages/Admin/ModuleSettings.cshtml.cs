@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Modules;
 using TsPmo.Core.Settings;
 using TsPmo.Host.Navigation;
+using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Modules;
@@ -20,6 +21,10 @@ public sealed class ModuleSettingsModel(ModuleRegistry registry, ModuleSettings 
     [BindProperty]
     public Dictionary<string, string> Values { get; set; } = [];
 
+    /// <summary>The version of each setting when the form was opened; a save made on an older one is refused.</summary>
+    [BindProperty]
+    public Dictionary<string, long> Versions { get; set; } = [];
+
     public string ModuleName { get; private set; } = "";
     public IReadOnlyList<(SettingDefinition Definition, string Value)> Settings { get; private set; } = [];
     private readonly Dictionary<string, string> _errors = [];
@@ -31,6 +36,7 @@ public sealed class ModuleSettingsModel(ModuleRegistry registry, ModuleSettings 
         if (NameAndSettings() is not { } module) return NotFound();
         ModuleName = module.Name;
         Settings = await settings.ListAsync(Id, ct);
+        Versions = new(await settings.VersionsAsync(Id, ct));
         return Page();
     }
 
@@ -49,8 +55,19 @@ public sealed class ModuleSettingsModel(ModuleRegistry registry, ModuleSettings 
             ModelState.AddModelError("", "Nothing was saved: correct the values marked below.");
             return Page();
         }
-        foreach (var definition in module.Settings)
-            await settings.SetAsync(Id, definition.Key, Values.GetValueOrDefault(definition.Key) ?? "", ct);
+        try
+        {
+            await settings.SetAllAsync(Id, Values, Versions, ct);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The values stay as typed; the current versions let a second save deliberately replace the other change.
+            ModuleName = module.Name;
+            Settings = module.Settings.Select(d => (d, Values.GetValueOrDefault(d.Key) ?? "")).ToList();
+            Versions = new(await settings.VersionsAsync(Id, ct));
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
         TempData.Success($"{module.Name} settings saved.");
         return RedirectToPage(new { id = Id });
     }

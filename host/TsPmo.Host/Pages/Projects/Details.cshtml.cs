@@ -44,7 +44,6 @@ public sealed class DetailsModel(
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     [ProjectPermission(ProjectPermissions.ChangePhase)]
-
     public async Task<IActionResult> OnPostTransitionAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();

@@ -19,7 +19,6 @@ public sealed class EditModel(ProjectService projects, ProjectAccess access, IMo
     public ProjectFormOptions Options { get; private set; } = new([], []);
 
     [ProjectPermission(ProjectPermissions.Manage)]
-
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await projects.FindAsync(id, ct) is not { } project) return NotFound();
@@ -31,7 +30,6 @@ public sealed class EditModel(ProjectService projects, ProjectAccess access, IMo
     }
 
     [ProjectPermission(ProjectPermissions.Manage)]
-
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (await projects.FindAsync(id, ct) is not { } project) return NotFound();

@@ -25,7 +25,6 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     [ProjectPermission(ProjectPermissions.ManageMembers)]
-
     public async Task<IActionResult> OnPostAddAsync(long id, CancellationToken ct)
     {
         if (!await memberships.CanEditAsync(id, ct)) return Forbid();
@@ -52,20 +51,18 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
     }
 
     [ProjectPermission(ProjectPermissions.ManageMembers)]
-
-    public Task<IActionResult> OnPostRoleAsync(long id, long personId, string? role, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRoleAsync(long id, long personId, string? role, long? version, CancellationToken ct) =>
         ChangeAsync(id, async () =>
         {
-            var member = await memberships.ChangeRoleAsync(id, personId, ProjectRoles.Parse(role), ct);
+            var member = await memberships.ChangeRoleAsync(id, personId, ProjectRoles.Parse(role), version, ct);
             return $"{member.Name} is now a {member.Role.ToString().ToLowerInvariant()}.";
         });
 
     [ProjectPermission(ProjectPermissions.ManageMembers)]
-
-    public Task<IActionResult> OnPostRemoveAsync(long id, long personId, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRemoveAsync(long id, long personId, long? version, CancellationToken ct) =>
         ChangeAsync(id, async () =>
         {
-            await memberships.RemoveAsync(id, personId, ct);
+            await memberships.RemoveAsync(id, personId, version, ct);
             return "The member was removed from the project.";
         });
 
@@ -77,7 +74,7 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
         {
             TempData.Success(await change());
         }
-        catch (Exception ex) when (ex is DomainValidationException or NotFoundException)
+        catch (Exception ex) when (ex is DomainValidationException or NotFoundException or ConcurrencyConflictException)
         {
             TempData.Error(ex.Message);
         }

@@ -27,7 +27,6 @@ public sealed class EditModel(ProjectService projects, DocumentService documents
     public string? YourBody { get; private set; }
 
     [ProjectPermission(ProjectPermissions.EditDocuments)]
-
     public async Task<IActionResult> OnGetAsync(long id, long docId, CancellationToken ct)
     {
         if (await LoadAsync(id, docId, ct) is { } refusal) return refusal;
@@ -37,7 +36,6 @@ public sealed class EditModel(ProjectService projects, DocumentService documents
     }
 
     [ProjectPermission(ProjectPermissions.EditDocuments)]
-
     public async Task<IActionResult> OnPostAsync(long id, long docId, CancellationToken ct)
     {
         if (await LoadAsync(id, docId, ct) is { } refusal) return refusal;

@@ -23,7 +23,6 @@ public sealed class IndexModel(ProjectService projects, DocumentService document
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     [ProjectPermission(ProjectPermissions.EditDocuments)]
-
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();

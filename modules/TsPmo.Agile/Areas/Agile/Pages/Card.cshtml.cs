@@ -43,7 +43,9 @@ public sealed class CardModel(BoardService board, IProjectPermissions permission
         }
         catch (ConcurrencyConflictException ex)
         {
+            // The typed values stay; the current version lets a second save deliberately replace the other change.
             ModelState.AddModelError("", ex.Message);
+            Version = (await Board.GetCardAsync(id, cardId, ct)).Version;
         }
         return Page();
     }

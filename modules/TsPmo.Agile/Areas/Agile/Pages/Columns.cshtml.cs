@@ -26,6 +26,8 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
     [BindProperty] public int StartedRow { get; set; }
     [BindProperty] public int DoneRow { get; set; }
     [BindProperty] public string? MoveRemovedTo { get; set; }
+    /// <summary>The column layout's version the form was read at; a post without one applies to the layout as stored then.</summary>
+    [BindProperty] public long? Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -35,13 +37,13 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
         Rows = view.Columns.Select(c => new Row { Name = c.Name, OriginalName = c.Name, WipLimit = c.WipLimit, Policy = c.Policy, CardCount = view.CountIn(c.Id) }).ToList();
         StartedRow = view.Columns.ToList().FindIndex(c => c.IsStarted);
         DoneRow = view.Columns.ToList().FindIndex(c => c.IsDone);
+        Version = view.ColumnsVersion;
         Rows.Add(new Row());
         Rows.Add(new Row());
         return Page();
     }
 
     [ProjectPermission(AgileModule.ManageBoard)]
-
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Columns", ct);
@@ -53,13 +55,20 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
             .ToDictionary(r => r.OriginalName!, _ => MoveRemovedTo!.Trim());
         try
         {
-            await Board.SetColumnsAsync(id, definitions, moves, ct);
+            await Board.SetColumnsAsync(id, definitions, moves, Version, ct);
             TempData.Success("The board's columns are saved.");
             return Redirect($"/Projects/{id}/Agile/Board");
         }
         catch (DomainValidationException ex)
         {
             foreach (var message in ex.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("", message);
+            return Page();
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The rows stay as typed; the current version lets a second save deliberately replace the other change.
+            ModelState.AddModelError("", ex.Message);
+            Version = (await Board.GetAsync(id, ct)).ColumnsVersion;
             return Page();
         }
     }

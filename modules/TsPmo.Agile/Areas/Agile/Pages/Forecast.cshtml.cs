@@ -43,7 +43,6 @@ public sealed class ForecastModel(BoardService board, IProjectPermissions permis
     }
 
     [ProjectPermission(AgileModule.ManageBoard)]
-
     public async Task<IActionResult> OnPostSettingsAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Forecast", ct);
@@ -56,6 +55,14 @@ public sealed class ForecastModel(BoardService board, IProjectPermissions permis
         catch (DomainValidationException ex)
         {
             ModelState.AddDomainErrors(ex, "Settings");
+            (When, Remaining, Samples) = await flow.WhenAsync(id, null, ct);
+            return Page();
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            // The typed values stay in the form; the current version lets a second save deliberately replace the other change.
+            ModelState.AddModelError("Settings", ex.Message);
+            Settings = Settings with { Version = (await flow.SettingsAsync(id, ct)).Version };
             (When, Remaining, Samples) = await flow.WhenAsync(id, null, ct);
             return Page();
         }

@@ -19,7 +19,6 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     [ProjectPermission(AgileModule.ManageBoard)]
-
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);
@@ -27,7 +26,6 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
     }
 
     [ProjectPermission(AgileModule.ManageBoard)]
-
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);

@@ -66,7 +66,6 @@ public sealed class ProjectModel(PortfolioService portfolio, OverrideService ove
     }
 
     [ProjectPermission(ReportingModule.ManageReports)]
-
     public async Task<IActionResult> OnPostGenerateAsync(long id, CancellationToken ct)
     {
         try

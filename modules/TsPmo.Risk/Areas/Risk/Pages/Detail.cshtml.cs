@@ -54,6 +54,7 @@ public sealed class DetailModel(RiskService risks, IProjectPermissions permissio
     {
         await LoadProjectAsync(id, "Risk", ct, new Breadcrumb("Risks", $"/Projects/{id}/Risk"));
         if (!CanEdit) return Forbid();
+        var conflict = false;
         try
         {
             TempData.Success(await change());
@@ -66,8 +67,13 @@ public sealed class DetailModel(RiskService risks, IProjectPermissions permissio
         catch (ConcurrencyConflictException ex)
         {
             ModelState.AddModelError("", ex.Message);
+            conflict = true;
         }
         await LoadAsync(id, riskId, ct);
+        // The risk form keeps what was typed into it; when another form was posted (an action's), or its save met a conflict,
+        // it carries the risk's current version so that the next save is checked against what is stored now.
+        if (prefix == "NewAction") Input = RiskInput.From(Detail.Risk);
+        if (prefix == "NewAction" || conflict) Version = Detail.Risk.Version;
         return Page();
     }
 

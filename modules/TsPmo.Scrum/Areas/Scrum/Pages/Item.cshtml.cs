@@ -61,7 +61,9 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
         }
         catch (ConcurrencyConflictException ex)
         {
+            // The typed values stay; the current version lets a second save deliberately replace the other change.
             ModelState.AddModelError("", ex.Message);
+            Version = Item.Version;
         }
         return Page();
     }

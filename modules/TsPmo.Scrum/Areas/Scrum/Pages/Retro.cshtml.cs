@@ -53,7 +53,9 @@ public sealed class RetroModel(ScrumGuard guard, IProjectPermissions permissions
         }
         catch (ConcurrencyConflictException ex)
         {
+            // The typed notes stay; the current version lets a second save deliberately replace the other change.
             ModelState.AddModelError("", ex.Message);
+            Version = Retro.Version;
         }
         return Page();
     }

@@ -56,22 +56,21 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         catch (Exception ex) when (ex is ConcurrencyConflictException or RuleViolationException)
         {
             ModelState.AddModelError("", ex.Message);
+            // After a conflict the typed values stay and the current version lets a second save deliberately replace the other change.
+            if (ex is ConcurrencyConflictException) EditVersion = Sprint.Version;
         }
         return Page();
     }
 
     [ProjectPermission(ScrumModule.ManagePlan)]
-
     public Task<IActionResult> OnPostAddAsync(long id, long sprintId, long itemId, CancellationToken ct) =>
         ActAsync(id, sprintId, async () => $"\"{(await sprints.AddItemAsync(id, sprintId, itemId, ct)).Title}\" is in the sprint.", ct);
 
     [ProjectPermission(ScrumModule.ManagePlan)]
-
     public Task<IActionResult> OnPostRemoveAsync(long id, long sprintId, long itemId, CancellationToken ct) =>
         ActAsync(id, sprintId, async () => $"\"{(await sprints.RemoveItemAsync(id, sprintId, itemId, ct)).Title}\" is back at the top of the backlog.", ct);
 
     [ProjectPermission(ScrumModule.ManagePlan)]
-
     public Task<IActionResult> OnPostStartAsync(long id, long sprintId, CancellationToken ct) =>
         ActAsync(id, sprintId, async () =>
         {
@@ -80,7 +79,6 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         }, ct, $"/Projects/{id}/Scrum/Board");
 
     [ProjectPermission(ScrumModule.ManagePlan)]
-
     public Task<IActionResult> OnPostCompleteAsync(long id, long sprintId, string? unfinishedTo, CancellationToken ct) =>
         ActAsync(id, sprintId, async () =>
         {

@@ -29,7 +29,6 @@ public sealed class SprintsModel(ScrumGuard guard, IProjectPermissions permissio
     }
 
     [ProjectPermission(ScrumModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);

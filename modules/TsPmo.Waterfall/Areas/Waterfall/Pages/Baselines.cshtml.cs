@@ -23,7 +23,6 @@ public sealed class BaselinesModel(PlanService plan, IProjectPermissions permiss
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Baselines", ct);
@@ -47,7 +46,6 @@ public sealed class BaselinesModel(PlanService plan, IProjectPermissions permiss
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostDeleteAsync(long id, long baselineId, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Baselines", ct);

@@ -21,6 +21,14 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
     [BindProperty] public decimal HoursPerDay { get; set; } = 8;
     [BindProperty] public ExceptionForm NewException { get; set; } = new();
 
+    /// <summary>
+    /// The calendar version the form was read at; every form posts it so a stale edit is refused, not applied. A post
+    /// without one (a hand-made request) applies to the calendar as stored when it runs.
+    /// </summary>
+    [BindProperty] public long? Version { get; set; }
+
+    public long CurrentVersion { get; private set; }
+
     public sealed class ExceptionForm
     {
         public string? Name { get; set; }
@@ -37,7 +45,6 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostWeekAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -50,11 +57,12 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
             else if (intervals.Count > 0) week[day] = intervals;
         }
         if (!ModelState.IsValid) return Page();
-        return await SaveAsync(id, Calendar with { Week = week }, (int)Math.Round(HoursPerDay * 60), "The working week is saved and the plan rescheduled.", ct);
+        var minutesPerDay = (int)Math.Round(HoursPerDay * 60);
+        return await SaveAsync(id, () => calendars.SaveAsync(id, (current, _) => (current with { Week = week }, minutesPerDay), Version, ct),
+            "The working week is saved and the plan rescheduled.", ct);
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostAddExceptionAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -66,28 +74,31 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
             return Page();
         }
         var exception = new CalendarException(from, NewException.To ?? from, working, string.IsNullOrWhiteSpace(NewException.Name) ? null : NewException.Name.Trim());
-        var settings = (await calendars.GetAsync(id, ct)).Settings;
-        return await SaveAsync(id, Calendar with { Exceptions = [.. Calendar.Exceptions, exception] }, settings.MinutesPerDay,
+        return await SaveAsync(id, () => calendars.AddExceptionAsync(id, exception, Version, ct),
             $"{exception.Name ?? "The exception"} is in the calendar and the plan rescheduled.", ct);
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
-    public async Task<IActionResult> OnPostRemoveExceptionAsync(long id, int index, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveExceptionAsync(long id, long exceptionId, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         if (!CanEdit) return Forbid();
-        if (index < 0 || index >= Calendar.Exceptions.Count) return Redirect($"/Projects/{id}/Waterfall/Calendar");
-        var settings = (await calendars.GetAsync(id, ct)).Settings;
-        return await SaveAsync(id, Calendar with { Exceptions = Calendar.Exceptions.Where((_, i) => i != index).ToList() }, settings.MinutesPerDay,
-            "The exception is removed and the plan rescheduled.", ct);
+        try
+        {
+            return await SaveAsync(id, () => calendars.RemoveExceptionAsync(id, exceptionId, Version, ct), "The exception is removed and the plan rescheduled.", ct);
+        }
+        catch (NotFoundException)
+        {
+            ModelState.AddModelError("", "That exception is no longer in the calendar: someone else removed it. Nothing was changed.");
+            return Page();
+        }
     }
 
-    private async Task<IActionResult> SaveAsync(long id, CalendarDefinition calendar, int minutesPerDay, string message, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(long id, Func<Task<long>> save, string message, CancellationToken ct)
     {
         try
         {
-            await calendars.SaveAsync(id, calendar, minutesPerDay, ct);
+            await save();
             TempData.Success(message);
             return Redirect($"/Projects/{id}/Waterfall/Calendar");
         }
@@ -96,14 +107,24 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
             foreach (var (_, messages) in ex.Errors) foreach (var m in messages) ModelState.AddModelError("", m);
             return Page();
         }
+        catch (ConcurrencyConflictException ex)
+        {
+            // What the user typed stays in the form; the page shows the calendar as it is now, with its current version.
+            ModelState.AddModelError("", ex.Message);
+            await LoadAsync(id, ct);
+            Version = CurrentVersion;
+            return Page();
+        }
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Calendar", ct);
         ViewData["WfSection"] = "calendar";
-        var (calendar, settings) = await calendars.GetAsync(id, ct);
+        var (calendar, settings, version) = await calendars.GetAsync(id, ct);
         Calendar = calendar;
         if (Request.Method == "GET") HoursPerDay = settings.MinutesPerDay / 60m;
+        CurrentVersion = version;
+        if (Request.Method == "GET") Version = version;
     }
 }

@@ -29,7 +29,6 @@ public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permi
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostRecordAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);

@@ -33,7 +33,6 @@ public sealed class ImportModel(PlanService plan, IProjectPermissions permission
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);

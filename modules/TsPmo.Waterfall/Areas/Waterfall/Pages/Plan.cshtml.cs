@@ -21,7 +21,6 @@ public sealed class PlanModel(PlanService plan, IProjectPermissions permissions)
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
-
     public async Task<IActionResult> OnPostAddAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);

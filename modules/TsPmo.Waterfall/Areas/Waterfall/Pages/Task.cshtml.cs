@@ -52,7 +52,9 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
         }
         catch (ConcurrencyConflictException ex)
         {
+            // The typed values stay; the task's current version (loaded above) lets a second save deliberately replace the other change.
             ModelState.AddModelError("", ex.Message);
+            Version = Task.Version;
         }
         return Page();
     }

@@ -21,7 +21,7 @@ public sealed class AssumptionModel(AssumptionService assumptions, IProjectDirec
     public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);
-        return await SaveAsync(id, async () => $"Assumption \"{(await assumptions.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.");
+        return await SaveAsync(id, async () => $"Assumption \"{(await assumptions.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.", Assumption.Version);
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class DependencyModel(DependencyService dependencies, IProjectDire
     public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);
-        return await SaveAsync(id, async () => $"Dependency \"{(await dependencies.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.");
+        return await SaveAsync(id, async () => $"Dependency \"{(await dependencies.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.", Dependency.Version);
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)

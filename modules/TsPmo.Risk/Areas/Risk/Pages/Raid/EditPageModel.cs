@@ -13,7 +13,8 @@ public abstract class EditPageModel(IProjectDirectory projects, IProjectPermissi
 {
     [BindProperty] public long Version { get; set; }
 
-    protected async Task<IActionResult> SaveAsync(long id, Func<Task<string>> save)
+    /// <summary>Saves; <paramref name="currentVersion"/> (the entry as loaded for this request) replaces the form's version after a conflict.</summary>
+    protected async Task<IActionResult> SaveAsync(long id, Func<Task<string>> save, long? currentVersion = null)
     {
         if (!CanEdit) return Forbid();
         try
@@ -27,7 +28,9 @@ public abstract class EditPageModel(IProjectDirectory projects, IProjectPermissi
         }
         catch (ConcurrencyConflictException ex)
         {
+            // The typed values stay; the current version lets a second save deliberately replace the other change.
             ModelState.AddModelError("", ex.Message);
+            if (currentVersion is { } current) Version = current;
         }
         return Page();
     }

@@ -26,7 +26,7 @@ public sealed class IssueModel(IssueService issues, IProjectDirectory projects, 
     public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);
-        return await SaveAsync(id, async () => $"Issue \"{(await issues.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.");
+        return await SaveAsync(id, async () => $"Issue \"{(await issues.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.", Issue.Version);
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)
