@@ -100,6 +100,8 @@ public static class AccessMatrix
         [$"DELETE {P}/waterfall/tasks/{{taskId:long}}"] = ProjectManager,
         [$"GET {P}/waterfall/calendar"] = ProjectReader,
         [$"PUT {P}/waterfall/calendar"] = ProjectManager,
+        [$"POST {P}/waterfall/calendar/exceptions"] = ProjectManager,
+        [$"DELETE {P}/waterfall/calendar/exceptions/{{exceptionId:long}}"] = ProjectManager,
         [$"GET {P}/waterfall/baselines"] = ProjectReader,
         [$"POST {P}/waterfall/baselines"] = ProjectManager,
         [$"GET {P}/waterfall/baselines/{{baselineId:long}}/variance"] = ProjectReader,
