@@ -10,7 +10,7 @@ public sealed class MarkdownTextTests
     [InlineData("Plain words, 42 of them.", "Plain words, 42 of them.")]
     [InlineData("**bold** _it_", @"\*\*bold\*\* \_it\_")]
     [InlineData("[x](javascript:alert(1))", @"\[x\](javascript:alert(1))")]
-    [InlineData("![i](/__pwned)", @"\!\[i\](/__pwned)")]
+    [InlineData("![i](/__pwned)", @"\!\[i\](/\_\_pwned)")]
     [InlineData("<script>alert(1)</script>", @"\<script\>alert(1)\</script\>")]
     [InlineData("a | b", @"a \| b")]
     [InlineData("`code`", @"\`code\`")]
@@ -45,12 +45,23 @@ public sealed class MarkdownTextTests
 
     [Theory]
     [InlineData("two\nlines", "two lines")]
-    [InlineData("cr\r\nlf", "cr  lf")]
+    [InlineData("cr\r\nlf", "cr lf")]
+    [InlineData("para\n\n\nbreak  twice", "para break twice")]
     [InlineData("tab\there", "tab here")]
     [InlineData("line\u2028separator", "line separator")]
     [InlineData("end\n# heading", @"end \# heading")]
     [InlineData("row | x |\n|---|", @"row \| x \| \|---\|")]
     public void Line_breaks_and_control_characters_become_spaces(string value, string expected) =>
+        Assert.Equal(expected, MarkdownText.Escape(value));
+
+    [Theory]
+    [InlineData("see https://evil.example", @"see https\://evil.example")]
+    [InlineData("HTTP://x", @"HTTP\://x")]
+    [InlineData("mailto:a@b.c", @"mailto\:a@b.c")]
+    [InlineData("www.evil.example", @"www\.evil.example")]
+    [InlineData("Risk: late", "Risk: late")]
+    [InlineData("10:30 standup", "10:30 standup")]
+    public void Text_that_would_autolink_is_broken_up(string value, string expected) =>
         Assert.Equal(expected, MarkdownText.Escape(value));
 
     [Fact]
