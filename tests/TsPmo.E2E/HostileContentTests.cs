@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TsPmo.E2E.Infrastructure;
+using Xunit.Abstractions;
 
 namespace TsPmo.E2E;
 
@@ -14,7 +16,7 @@ namespace TsPmo.E2E;
 /// attacker would borrow. Nothing may run: no dialog, no CSP violation, no request to <c>/__pwned</c>, no request
 /// other than a GET, none to another origin; and no element of rendered user content carries an active attribute.
 /// </summary>
-public sealed class HostileContentTests
+public sealed class HostileContentTests(ITestOutputHelper output)
 {
     // Fits every title field (the shortest limit is 100 characters): one of each kind of trick.
     private const string Title = "<img src=x onerror=alert(1)>{hx-get=/__pwned hx-trigger=load} **B** [l](javascript:alert(2))";
@@ -97,7 +99,10 @@ public sealed class HostileContentTests
         await using var session = await BrowserSession.StartAsync(bootstrapAdmin: true);
         var page = session.Page;
         var origin = new Uri(session.Server.BaseUrl);
+        var clock = Stopwatch.StartNew();
         var pages = await SeedAsync(session.Server.BaseUrl);
+        output.WriteLine($"Seeded through the API in {clock.ElapsedMilliseconds} ms; {pages.Count} pages to open.");
+        clock.Restart();
 
         var dialogs = new List<string>();
         var unexpected = new List<string>();
@@ -124,15 +129,20 @@ public sealed class HostileContentTests
         var containers = 0;
         foreach (var (url, rendersMarkdown) in pages)
         {
-            var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            var response = await page.GotoAsync(url);
             Assert.True(response is { Status: 200 }, $"{url} answered {response?.Status}");
+            // htmx processes the page when the DOM is ready, before the load event: a request an injected attribute
+            // asked for "on load" has been issued by now; a short pause lets a delayed trigger show itself too.
+            await page.WaitForTimeoutAsync(150);
             violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"{url}: {v}"));
             active.AddRange((await page.EvaluateAsync<string[]>(FindActiveAttributes)).Select(a => $"{url}: {a}"));
             var here = await page.Locator(".user-content").CountAsync();
             if (rendersMarkdown) Assert.True(here > 0, $"{url} shows no rendered user content: the corpus did not reach it");
             containers += here;
         }
-        await session.ScreenshotAsync("hostile-corpus-project");
+        output.WriteLine($"Opened {pages.Count} pages in {clock.ElapsedMilliseconds} ms; {containers} rendered user-content containers checked.");
+        await page.GotoAsync(pages.First(p => p.RendersMarkdown && p.Url.Contains("/Documents/")).Url);
+        await session.ScreenshotAsync("hostile-corpus-document");
 
         Assert.True(dialogs.Count == 0, "Dialogs:\n" + string.Join("\n", dialogs));
         Assert.True(violations.Count == 0, "CSP violations:\n" + string.Join("\n", violations));
@@ -163,12 +173,12 @@ public sealed class HostileContentTests
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         var pages = new List<(string, bool)>();
 
-        var person = Id(await Post("/api/v1/people", new { name = Title, email = "hostile@example.com", title = Title[..90] }));
+        var person = Id(await Post("/api/v1/people", new { name = Title, email = "hostile@example.com", title = Title }));
         await Post($"/api/v1/people/{person}/time-off", new { start = Day(10), end = Day(12), reason = Title });
         pages.Add(("/People", false));
         pages.Add(($"/People/{person}", false));
 
-        await Post("/api/v1/announcements/", new { title = Title[..100], body = Corpus, pinned = true });
+        await Post("/api/v1/announcements/", new { title = Title, body = Corpus, pinned = true });
         pages.Add(("/Announcements", true));
 
         // One project per methodology, each named and described with the corpus.
@@ -178,12 +188,13 @@ public sealed class HostileContentTests
             var id = Id(await Post("/api/v1/projects", new
             {
                 name = Title + " " + methodology, code, description = Corpus, methodology, startDate = Day(-30), targetDate = Day(60),
-                tags = new[] { "<b>tag</b>" }, ownerPersonId = person,
+                ownerPersonId = person,
             }));
             projects[methodology] = id;
             await Post($"/api/v1/projects/{id}/members", new { personId = person, role = "Member" });
             var doc = Id(await Post($"/api/v1/projects/{id}/documents", new { title = Title, kind = "Other", body = Corpus }));
             pages.Add(($"/Projects/{id}", true));
+            if (methodology != "agile") continue; // the pages below do not depend on the methodology
             pages.Add(($"/Projects/{id}/Documents", false));
             pages.Add(($"/Projects/{id}/Documents/{doc}", true));
             pages.Add(($"/Projects/{id}/Members", false));
@@ -250,6 +261,9 @@ public sealed class HostileContentTests
             var dependency = Id(await Post($"/api/v1/projects/{id}/risk/dependencies", new { title = Title, vendor = Title, neededBy = Day(20), ownerId = person }));
             await Post($"/api/v1/projects/{id}/reporting/overrides", new { dimension = "Schedule", rag = "Amber", comment = Corpus, expiresOn = Day(30) });
             var report = Id(await Post($"/api/v1/projects/{id}/reporting/status-reports", new { summary = Corpus }));
+            // Each report has its methodology's section; the risk pages are the same module for every project.
+            pages.Add(($"/Projects/{id}/Reporting/Reports/{report}", true));
+            if (id != projects["agile"]) continue;
             pages.Add(($"/Projects/{id}/Risk", false));
             pages.Add(($"/Projects/{id}/Risk/{risk}", false));
             pages.Add(($"/Projects/{id}/Risk/Raid", false));
@@ -257,7 +271,6 @@ public sealed class HostileContentTests
             pages.Add(($"/Projects/{id}/Risk/Assumptions/{assumption}", false));
             pages.Add(($"/Projects/{id}/Risk/Dependencies/{dependency}", false));
             pages.Add(($"/Projects/{id}/Reporting", false));
-            pages.Add(($"/Projects/{id}/Reporting/Reports/{report}", true));
         }
 
         // Organization-wide pages that list what was stored.
