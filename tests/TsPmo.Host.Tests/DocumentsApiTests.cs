@@ -39,7 +39,7 @@ public sealed class DocumentsApiTests
         var second = await api.PutAsJsonAsync(url, new { title = "CRM charter", body = "# CRM charter\n\nShort now.\n", version = 2 });
         var saved = await second.JsonAsync();
         Assert.Equal((3, 3L, "CRM charter"), (saved.GetProperty("revision").GetInt32(), saved.GetProperty("version").GetInt64(), saved.GetProperty("title").GetString()));
-        Assert.Equal("<h1 id=\"crm-charter\">CRM charter</h1>\n<p>Short now.</p>\n", saved.GetProperty("html").GetString());
+        Assert.Equal("<div class=\"user-content\" hx-disable><h1 id=\"user-content-crm-charter\">CRM charter</h1>\n<p>Short now.</p>\n</div>", saved.GetProperty("html").GetString());
 
         var revisions = await (await api.GetAsync(url + "/revisions")).JsonAsync();
         Assert.Equal([3, 2, 1], revisions.EnumerateArray().Select(r => r.GetProperty("revision").GetInt32()));

@@ -29,4 +29,25 @@ public sealed class StatusReportComposerTests
         Assert.DoesNotContain("## Nothing", md); // a module with nothing to say is left out
         Assert.Contains("This section could not be generated (module Scrum): database is locked", md);
     }
+
+    [Fact]
+    public void User_values_are_escaped_so_they_cannot_add_structure_to_the_report()
+    {
+        var project = Rows.Project() with { Name = "Evil\n# Injected | [x](javascript:alert(1)) {hx-get=/__pwned}" };
+        var comment = "Fine.\n\n## Fake section\n| a | b |";
+        var health = HealthRules.Evaluate(project.Id, [],
+            [new HealthOverride(1, project.Id, HealthDimension.Schedule, Rag.Amber, comment, new DateOnly(2026, 12, 31), "Mallory **M**", DateTimeOffset.UnixEpoch)],
+            new DateOnly(2026, 11, 26));
+        var md = StatusReportComposer.Compose(Rows.Row(project, health: health), "Scrum", 1, "", [], DateTimeOffset.UnixEpoch, "<b>me</b>", TimeZoneInfo.Utc);
+
+        Assert.StartsWith(@"# Status report: Evil \# Injected \| \[x\](javascript:alert(1)) \{hx-get\=/\_\_pwned\} (P", md);
+        Assert.DoesNotContain("\n# Injected", md);
+        Assert.DoesNotContain("\n## Fake", md);
+        Assert.Contains(@"by \<b\>me\</b\>", md);
+        // The override's row stays one row of three cells: the comment's pipe and line breaks are escaped.
+        var row = md.Split('\n').Single(l => l.StartsWith("| Schedule |", StringComparison.Ordinal));
+        Assert.Equal(4, row.Replace(@"\|", "", StringComparison.Ordinal).Count(c => c == '|'));
+        Assert.Contains(@"Mallory \*\*M\*\*", row);
+        Assert.Contains(@"Fine. \#\# Fake section \| a \| b \|", row);
+    }
 }

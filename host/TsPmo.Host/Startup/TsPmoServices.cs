@@ -151,6 +151,9 @@ public static class TsPmoServices
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Status");
         }).AddMvcOptions(o => o.Filters.Add<ProjectPermissionPageFilter>());
+        // No client-side validation library ships, so its markup is dead weight; and with it on, an empty validation
+        // summary carries <li style="display:none">, which the CSP (no inline styles) refuses.
+        mvc.AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddModules(mvc, registry, m => log.LogError("{Message}", m));
         return registry;
     }

@@ -3,6 +3,7 @@ using TsPmo.Agile.Board;
 using TsPmo.Agile.Flow;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Reporting;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Agile.Ports;
 
@@ -21,7 +22,7 @@ public sealed class FlowStatusSection(BoardService board, FlowService flow, IPro
         var md = new StringBuilder();
         md.AppendLine("| Column | Cards | WIP limit |").AppendLine("|---|---|---|");
         foreach (var column in view.Columns)
-            md.AppendLine($"| {column.Name} | {view.CountIn(column.Id)} | {column.WipLimit?.ToString() ?? "—"} |");
+            md.AppendLine($"| {MarkdownText.Escape(column.Name)} | {view.CountIn(column.Id)} | {column.WipLimit?.ToString() ?? "—"} |");
         var last4 = metrics.Throughput.TakeLast(4).Sum(w => w.Count);
         md.AppendLine().AppendLine($"- Finished in the last 4 weeks: **{last4}** cards.");
         if (metrics.CycleTime.P85 is { } p85) md.AppendLine($"- Cycle time: 85 % of cards finish within **{p85:0.#} days** (median {metrics.CycleTime.P50:0.#}).");
@@ -29,7 +30,7 @@ public sealed class FlowStatusSection(BoardService board, FlowService flow, IPro
             ? $"- {remaining} card(s) remain; not enough history for a forecast."
             : $"- {remaining} card(s) remain: done by **{forecast.P85:yyyy-MM-dd}** with 85 % confidence (50 %: {forecast.P50:yyyy-MM-dd}, 95 %: {forecast.P95:yyyy-MM-dd}).");
         var blocked = view.Cards.Count(c => c.Blocked);
-        if (blocked > 0) md.AppendLine($"- {blocked} card(s) blocked: " + string.Join("; ", view.Cards.Where(c => c.Blocked).Select(c => $"{c.Title} ({c.BlockedReason})")) + ".");
+        if (blocked > 0) md.AppendLine($"- {blocked} card(s) blocked: " + string.Join("; ", view.Cards.Where(c => c.Blocked).Select(c => MarkdownText.Escape($"{c.Title} ({c.BlockedReason})"))) + ".");
         return md.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using TsPmo.Reporting.Portfolio;
 using TsPmo.Sdk.Time;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Reporting.StatusReports;
 
@@ -17,7 +18,7 @@ public static class PortfolioPack
         var missing = active.Where(r => !latest.ContainsKey(r.Id)).ToList();
         md.AppendLine($"{active.Count - missing.Count} of {active.Count} active project(s) have a status report.").AppendLine();
         if (missing.Count > 0)
-            md.AppendLine("Without a report yet: " + string.Join(", ", missing.Select(r => $"{r.Project.Name} ({r.Project.Code})")) + ".").AppendLine();
+            md.AppendLine("Without a report yet: " + string.Join(", ", missing.Select(r => MarkdownText.Escape($"{r.Project.Name} ({r.Project.Code})"))) + ".").AppendLine();
         foreach (var row in active.Where(r => latest.ContainsKey(r.Id)))
         {
             md.AppendLine("---").AppendLine();

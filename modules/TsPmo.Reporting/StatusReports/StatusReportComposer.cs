@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using TsPmo.Reporting.Health;
 using TsPmo.Reporting.Portfolio;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Reporting.StatusReports;
 
@@ -73,8 +74,9 @@ public static class StatusReportComposer
 
     private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not set";
 
-    // User text on one line: no line breaks that would end a table row or a heading early.
-    private static string Inline(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
+    // Every user value (names, comments, an exception's message) reads as the same words and nothing more: no
+    // line break that ends a row or heading early, no link, no emphasis, no pipe that splits a table cell.
+    private static string Inline(string? text) => MarkdownText.Escape(text);
 
-    private static string Cell(string text) => Inline(text).Replace("|", "\\|");
+    private static string Cell(string text) => MarkdownText.Escape(text);
 }

@@ -3,6 +3,7 @@ using TsPmo.Risk.Risks;
 using TsPmo.Risk.Warnings;
 using TsPmo.Sdk.Ports.Reporting;
 using TsPmo.Sdk.Time;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Risk.Ports;
 
@@ -23,17 +24,15 @@ public sealed class RiskStatusSection(RiskService risks, EarlyWarningService war
         {
             md.AppendLine("| Risk | Category | Score | Residual | Owner |").AppendLine("|---|---|---|---|---|");
             foreach (var r in top)
-                md.AppendLine($"| {Cell(r.Title)} | {r.Category} | {r.Score} ({r.Level}) | {r.ResidualScore} ({r.ResidualLevel}) | {Cell(r.OwnerName ?? "—")} |");
+                md.AppendLine($"| {MarkdownText.Escape(r.Title)} | {r.Category} | {r.Score} ({r.Level}) | {r.ResidualScore} ({r.ResidualLevel}) | {MarkdownText.Escape(r.OwnerName ?? "—")} |");
             md.AppendLine();
         }
         var created = all.Where(r => r.CreatedAt >= since).ToList();
         var closed = all.Where(r => r.Status == RiskStatus.Closed && r.UpdatedAt >= since).ToList();
-        md.AppendLine($"- New in the last 14 days: {(created.Count == 0 ? "none" : string.Join(", ", created.Select(r => r.Title)))}.");
-        md.AppendLine($"- Closed in the last 14 days: {(closed.Count == 0 ? "none" : string.Join(", ", closed.Select(r => r.Title)))}.");
+        md.AppendLine($"- New in the last 14 days: {(created.Count == 0 ? "none" : MarkdownText.List(created.Select(r => r.Title)))}.");
+        md.AppendLine($"- Closed in the last 14 days: {(closed.Count == 0 ? "none" : MarkdownText.List(closed.Select(r => r.Title)))}.");
         var overdue = (await warnings.GetAsync(projectId, ct)).Where(w => w.Kind == WarningKind.OverdueAction).ToList();
-        md.AppendLine($"- Overdue mitigation actions: {(overdue.Count == 0 ? "none" : string.Join(" ", overdue.Select(w => w.Message)))}");
+        md.AppendLine($"- Overdue mitigation actions: {(overdue.Count == 0 ? "none" : MarkdownText.List(overdue.Select(w => w.Message), " "))}");
         return md.ToString();
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|");
 }

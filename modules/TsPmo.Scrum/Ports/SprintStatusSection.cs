@@ -4,6 +4,7 @@ using TsPmo.Scrum.Backlog;
 using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Reporting;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Scrum.Ports;
 
@@ -30,9 +31,9 @@ public sealed class SprintStatusSection(SprintService sprints, IProjectDirectory
         {
             var burndown = await sprints.BurndownAsync(projectId, sprint.Id, ct);
             var items = await sprints.ItemsAsync(projectId, sprint.Id, ct);
-            md.AppendLine(F($"**{Escape(sprint.Name)}** ({sprint.State.ToString().ToLowerInvariant()}, {sprint.Start:yyyy-MM-dd} to {sprint.End:yyyy-MM-dd})"));
+            md.AppendLine(F($"**{MarkdownText.Escape(sprint.Name)}** ({sprint.State.ToString().ToLowerInvariant()}, {sprint.Start:yyyy-MM-dd} to {sprint.End:yyyy-MM-dd})"));
             md.AppendLine();
-            md.AppendLine(string.IsNullOrWhiteSpace(sprint.Goal) ? "- Goal: none set." : $"- Goal: {Escape(sprint.Goal)}");
+            md.AppendLine(string.IsNullOrWhiteSpace(sprint.Goal) ? "- Goal: none set." : $"- Goal: {MarkdownText.Escape(sprint.Goal)}");
             if (burndown.Latest is { RemainingPoints: { } remaining } latest)
             {
                 var day = burndown.Days.ToList().IndexOf(latest) + 1;
@@ -56,11 +57,9 @@ public sealed class SprintStatusSection(SprintService sprints, IProjectDirectory
     {
         if (items.Count == 0) return;
         md.AppendLine().AppendLine($"{title}:").AppendLine();
-        foreach (var item in items.Take(MaxListed)) md.AppendLine(F($"- {Escape(item.Title)} ({item.Points:0.#} pts, {ItemStatuses.Label(item.Status)})"));
+        foreach (var item in items.Take(MaxListed)) md.AppendLine(F($"- {MarkdownText.Escape(item.Title)} ({item.Points:0.#} pts, {ItemStatuses.Label(item.Status)})"));
         if (items.Count > MaxListed) md.AppendLine($"- … and {items.Count - MaxListed} more");
     }
-
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("\n", " ");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ using TsPmo.Sdk.Time;
 using TsPmo.Waterfall.Baselines;
 using TsPmo.Waterfall.Evm;
 using TsPmo.Waterfall.Plan;
+using TsPmo.Sdk.Text;
 
 namespace TsPmo.Waterfall.Ports;
 
@@ -36,19 +37,19 @@ public sealed class ScheduleStatusSection(PlanService plan, BaselineService base
                 var v = variance?.Tasks.FirstOrDefault(x => x.TaskId == m.Id);
                 var day = reader.FinishDay(m, m.EarlyFinish);
                 var status = m.PercentComplete >= 100 ? "done" : day < clock.Today ? "**missed**" : "open";
-                md.AppendLine($"| {Cell(m.Name)} | {day:yyyy-MM-dd} | {v?.BaselineFinish?.ToString("yyyy-MM-dd") ?? "—"} | {status} |");
+                md.AppendLine($"| {MarkdownText.Escape(m.Name)} | {day:yyyy-MM-dd} | {v?.BaselineFinish?.ToString("yyyy-MM-dd") ?? "—"} | {status} |");
             }
             md.AppendLine();
         }
         var critical = schedule.CriticalPath.Select(id => reader.State.Find(id)!).ToList();
-        md.AppendLine($"Critical path ({critical.Count} tasks): " + string.Join(" → ", critical.Take(12).Select(t => Cell(t.Name))) + (critical.Count > 12 ? " → …" : "") + ".").AppendLine();
+        md.AppendLine($"Critical path ({critical.Count} tasks): " + string.Join(" → ", critical.Take(12).Select(t => MarkdownText.Escape(t.Name))) + (critical.Count > 12 ? " → …" : "") + ".").AppendLine();
 
         if (baseline is not null)
         {
             try
             {
                 var (f, _, _) = await evm.ComputeAsync(projectId, clock.Today, baseline.Id, ct);
-                md.AppendLine($"Earned value at {f.StatusDate:yyyy-MM-dd} against \"{Cell(baseline.Name)}\":").AppendLine();
+                md.AppendLine($"Earned value at {f.StatusDate:yyyy-MM-dd} against \"{MarkdownText.Escape(baseline.Name)}\":").AppendLine();
                 md.AppendLine("| BAC | PV | EV | AC | SV | CV | SPI | CPI | EAC | VAC |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");
                 md.AppendLine($"| {f.Bac:N0} | {f.Pv:N0} | {f.Ev:N0} | {f.Ac:N0} | {f.Sv:N0} | {f.Cv:N0} | {f.Spi?.ToString("0.00") ?? "—"} | {f.Cpi?.ToString("0.00") ?? "—"} | {f.Eac?.ToString("N0") ?? "—"} | {f.Vac?.ToString("N0") ?? "—"} |");
             }
@@ -57,6 +58,4 @@ public sealed class ScheduleStatusSection(PlanService plan, BaselineService base
         else md.AppendLine("No baseline saved yet, so no earned value.");
         return md.ToString();
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 }

@@ -23,7 +23,11 @@ public sealed class PackModel(StatusReportService reports, PortfolioService port
     public async Task<IActionResult> OnGetMarkdownAsync(CancellationToken ct) =>
         File(Encoding.UTF8.GetBytes(await PortfolioPack.MarkdownAsync(reports, portfolio, clock, ct)), "text/markdown; charset=utf-8", $"portfolio-pack-{clock.Today:yyyy-MM-dd}.md");
 
-    public async Task<IActionResult> OnGetPrintAsync(CancellationToken ct) =>
-        Content(PrintableHtml.Document($"Portfolio status pack {clock.Today:yyyy-MM-dd}",
-            reports.ToSafeHtml(await PortfolioPack.MarkdownAsync(reports, portfolio, clock, ct))), "text/html; charset=utf-8");
+    public async Task<IActionResult> OnGetPrintAsync(CancellationToken ct)
+    {
+        var doc = PrintableHtml.Document($"Portfolio status pack {clock.Today:yyyy-MM-dd}",
+            reports.ToSafeHtml(await PortfolioPack.MarkdownAsync(reports, portfolio, clock, ct)));
+        Response.Headers.ContentSecurityPolicy = PrintableHtml.ContentSecurityPolicy;
+        return Content(doc, "text/html; charset=utf-8");
+    }
 }

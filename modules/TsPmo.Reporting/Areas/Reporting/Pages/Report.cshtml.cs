@@ -36,6 +36,7 @@ public sealed class ReportModel(StatusReportService reports, IProjectDirectory p
     {
         if (!await LoadAsync(id, reportId, ct)) return NotFound();
         var doc = PrintableHtml.Document($"Status report {Project.Code} v{Report.Version}", reports.Html(Report));
+        Response.Headers.ContentSecurityPolicy = PrintableHtml.ContentSecurityPolicy;
         return Content(doc, "text/html; charset=utf-8");
     }
 
