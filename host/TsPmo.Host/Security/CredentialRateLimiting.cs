@@ -17,11 +17,15 @@ public sealed class CredentialEndpointAttribute(string accountField = "email") :
     public string AccountField { get; } = accountField;
 }
 
-/// <summary>Limits of the credential endpoints (<c>Security:SignInRateLimit</c>): attempts per minute, which is also the burst.</summary>
+/// <summary>
+/// Limits of the credential endpoints (<c>Security:SignInRateLimit</c>): attempts per <see cref="Window"/> per client
+/// and per account. Each is also the burst; spent attempts come back evenly over the window.
+/// </summary>
 public sealed class SignInRateLimitOptions
 {
-    public int PerClientPerMinute { get; set; } = 10;
-    public int PerAccountPerMinute { get; set; } = 20;
+    public int PerClient { get; set; } = 10;
+    public int PerAccount { get; set; } = 20;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The rate limiter of the credential endpoints, and what a page or API client sees when it says no.</summary>
@@ -42,10 +46,10 @@ public static class CredentialRateLimiting
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(c => IsCredentialPost(c) is null
                     ? RateLimitPartition.GetNoLimiter("")
-                    : RateLimitPartition.GetTokenBucketLimiter("client:" + ClientAddress.Of(c), _ => Bucket(limits.PerClientPerMinute))),
+                    : RateLimitPartition.GetTokenBucketLimiter("client:" + ClientAddress.Of(c), _ => Bucket(limits.PerClient, limits.Window))),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => IsCredentialPost(c) is null || Account(c) is not { } account
                     ? RateLimitPartition.GetNoLimiter("")
-                    : RateLimitPartition.GetTokenBucketLimiter("account:" + account, _ => Bucket(limits.PerAccountPerMinute))));
+                    : RateLimitPartition.GetTokenBucketLimiter("account:" + account, _ => Bucket(limits.PerAccount, limits.Window))));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = OnRejectedAsync;
         });
@@ -67,11 +71,11 @@ public static class CredentialRateLimiting
         return app.UseRateLimiter();
     }
 
-    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    private static TokenBucketRateLimiterOptions Bucket(int permits, TimeSpan window) => new()
     {
-        TokenLimit = Math.Max(1, perMinute),
+        TokenLimit = Math.Max(1, permits),
         TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromMinutes(1) / Math.Max(1, perMinute),
+        ReplenishmentPeriod = window / Math.Max(1, permits),
         QueueLimit = 0,
         AutoReplenishment = true,
     };

@@ -33,10 +33,10 @@ public class TsPmoFactory : WebApplicationFactory<Program>
     public string Environment { get; init; } = "Production";
 
     /// <summary>
-    /// Sign-in attempts per minute per client and per account. Test clients all share one "address", so tests that
+    /// Sign-in attempts per window (a minute) per client and per account. Test clients all share one "address", so tests that
     /// sign in often get a generous limit; the rate-limit tests set null to run with the shipped limits.
     /// </summary>
-    public int? SignInLimitPerMinute { get; init; } = 10_000;
+    public int? SignInLimit { get; init; } = 10_000;
 
     /// <summary>Extra configuration, e.g. <c>Security:Hsts</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -46,10 +46,10 @@ public class TsPmoFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:TsPmo", ConnectionString);
         builder.UseSetting("Plugins:Path", PluginsPath);
-        if (SignInLimitPerMinute is { } limit)
+        if (SignInLimit is { } limit)
         {
-            builder.UseSetting("Security:SignInRateLimit:PerClientPerMinute", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Security:SignInRateLimit:PerAccountPerMinute", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Security:SignInRateLimit:PerClient", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Security:SignInRateLimit:PerAccount", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (BootstrapAdmin)
