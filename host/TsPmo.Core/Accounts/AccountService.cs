@@ -27,13 +27,17 @@ public sealed class AccountService(
     /// <summary>The client key when the caller has no address to give (command line, tests).</summary>
     public const string LocalClient = "local";
 
+    // Hashing is CPU-bound and slow on purpose. At most half the cores hash at once, so a flood of sign-ins waits
+    // for its turn (asynchronously, holding no thread) instead of starving every other request of CPU.
+    private static readonly SemaphoreSlim HashGate = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     // Verified against when the email is unknown, so a miss costs as long as a wrong password.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), Guid.NewGuid().ToString()));
 
     /// <summary>Creates the first administrator; refused once any active admin exists.</summary>
     public async Task<UserAccount> CreateFirstAdminAsync(string email, string displayName, string password, CancellationToken ct = default)
     {
-        var input = Validate(email, displayName, Roles.Admin, password);
+        var input = await ValidateAsync(email, displayName, Roles.Admin, password, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await UserStore.AnyAdminAsync(connection, tx))
@@ -46,7 +50,7 @@ public sealed class AccountService(
     /// <summary>Creates an admin from the environment at start, only while the database has no user at all.</summary>
     public async Task<bool> BootstrapAdminAsync(string email, string password, CancellationToken ct = default)
     {
-        var input = Validate(email, "Administrator", Roles.Admin, password);
+        var input = await ValidateAsync(email, "Administrator", Roles.Admin, password, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await UserStore.AnyUserAsync(connection, tx)) return false;
@@ -58,7 +62,7 @@ public sealed class AccountService(
     /// <summary>Creates an account and links it to the person of the directory with the same email, if any.</summary>
     public async Task<UserAccount> CreateAsync(string? email, string? displayName, string? role, string? password, CancellationToken ct = default)
     {
-        var input = Validate(email, displayName, role, password);
+        var input = await ValidateAsync(email, displayName, role, password, ct);
         await using var connection = await connections.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var user = await InsertAsync(connection, tx, input, ct);
@@ -83,7 +87,7 @@ public sealed class AccountService(
         var now = time.GetUtcNow();
         if (user is null)
         {
-            hasher.VerifyHashedPassword(new UserAccount(), DummyHash.Value, password);
+            await HashingAsync(() => hasher.VerifyHashedPassword(new UserAccount(), DummyHash.Value, password), ct);
             // The email is not recorded: people type their password into the wrong field.
             await AuditAsync("unknown", "sign-in failed", new { client, reason = "unknown account" }, ct);
             return failed;
@@ -100,14 +104,14 @@ public sealed class AccountService(
             return failed;
         }
 
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var verdict = await HashingAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, password), ct);
         if (verdict == PasswordVerificationResult.Failed)
         {
             await RecordFailureAsync(user.Id, client, now, ct);
             return failed;
         }
 
-        var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password) : user.PasswordHash;
+        var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? await HashingAsync(() => hasher.HashPassword(user, password), ct) : user.PasswordHash;
         await using (var connection = await connections.OpenAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
@@ -139,7 +143,8 @@ public sealed class AccountService(
         await using (var read = await connections.OpenAsync(ct)) clientLock = await ClientLockAsync(read, user.Id, client);
         if (user.LockedUntil > now || clientLock > now)
             throw new DomainValidationException("currentPassword", "Too many wrong passwords: the account is locked for a few minutes.");
-        if (currentPassword!.Length > 256 || hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        if (currentPassword!.Length > 256
+            || await HashingAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword), ct) == PasswordVerificationResult.Failed)
         {
             // Counted like a failed sign-in, so a stolen session cannot be used to guess the password at leisure.
             await RecordFailureAsync(user.Id, client, now, ct);
@@ -226,7 +231,7 @@ public sealed class AccountService(
 
     private async Task<UserAccount> SetPasswordAsync(UserAccount user, string newPassword, string action, CancellationToken ct)
     {
-        var hash = hasher.HashPassword(user, newPassword);
+        var hash = await HashingAsync(() => hasher.HashPassword(user, newPassword), ct);
         var stamp = NewStamp();
         await using (var connection = await connections.OpenAsync(ct))
         await using (var tx = await connection.BeginTransactionAsync(ct))
@@ -299,8 +304,8 @@ public sealed class AccountService(
         if (await UserStore.FindByEmailAsync(connection, tx, input.Email) is not null)
             throw new DomainValidationException("email", "An account with this email already exists.");
         var now = time.GetUtcNow();
-        var user = new UserAccount { Email = input.Email, DisplayName = input.DisplayName, Role = input.Role, IsActive = true, CreatedAt = now, Version = 1, SecurityStamp = NewStamp() };
-        user = user with { PasswordHash = hasher.HashPassword(user, input.Password) };
+        var user = new UserAccount { Email = input.Email, DisplayName = input.DisplayName, Role = input.Role, IsActive = true, CreatedAt = now, Version = 1,
+            SecurityStamp = NewStamp(), PasswordHash = input.PasswordHash };
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO core_user (email, display_name, password_hash, role, is_active, created_at, version, security_stamp)
             VALUES (@Email, @DisplayName, @PasswordHash, @Role, 1, @CreatedAt, 1, @SecurityStamp) RETURNING id
@@ -333,10 +338,25 @@ public sealed class AccountService(
         return new NewUser(email, displayName, role!, password!);
     }
 
+    // Hashed before any transaction is open: it is the slow part of creating an account.
+    private async Task<NewUser> ValidateAsync(string? email, string? displayName, string? role, string? password, CancellationToken ct)
+    {
+        var input = await ValidateAsync(email, displayName, role, password, ct);
+        var hash = await HashingAsync(() => hasher.HashPassword(new UserAccount { Email = input.Email, DisplayName = input.DisplayName, Role = input.Role }, input.Password), ct);
+        return input with { Password = "", PasswordHash = hash };
+    }
+
+    private static async Task<T> HashingAsync<T>(Func<T> work, CancellationToken ct)
+    {
+        await HashGate.WaitAsync(ct);
+        try { return work(); }
+        finally { HashGate.Release(); }
+    }
+
     private static string NormalizeClient(string? client) =>
         string.IsNullOrWhiteSpace(client) ? LocalClient : client.Length > 64 ? client[..64] : client;
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private sealed record NewUser(string Email, string DisplayName, string Role, string Password);
+    private sealed record NewUser(string Email, string DisplayName, string Role, string Password, string PasswordHash = "");
 }
