@@ -341,7 +341,7 @@ public sealed class AccountService(
     // Hashed before any transaction is open: it is the slow part of creating an account.
     private async Task<NewUser> ValidateAsync(string? email, string? displayName, string? role, string? password, CancellationToken ct)
     {
-        var input = await ValidateAsync(email, displayName, role, password, ct);
+        var input = Validate(email, displayName, role, password);
         var hash = await HashingAsync(() => hasher.HashPassword(new UserAccount { Email = input.Email, DisplayName = input.DisplayName, Role = input.Role }, input.Password), ct);
         return input with { Password = "", PasswordHash = hash };
     }
