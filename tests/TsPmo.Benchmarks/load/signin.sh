@@ -85,5 +85,5 @@ PY
     kill "$(cat "$work/pid")"; wait "$(cat "$work/pid")" 2>/dev/null || true; rm -f "$work/pid"
 }
 
-run "shipped rate limits (10 per client, 20 per account per minute)" 10
+run "shipped rate limits (10 per client, 20 per account a minute)" 10
 run "rate limits lifted: every attempt checks a password" 1000000
