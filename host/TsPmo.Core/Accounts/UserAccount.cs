@@ -9,8 +9,16 @@ public sealed record UserAccount
     public string PasswordHash { get; init; } = "";
     public string Role { get; init; } = "";
     public bool IsActive { get; init; }
+    /// <summary>Failures from all clients since the last success (the account-wide count).</summary>
     public int FailedSignIns { get; init; }
+    /// <summary>The account-wide lock.</summary>
     public DateTimeOffset? LockedUntil { get; init; }
+    /// <summary>The latest lock of one client out of this account, if any.</summary>
+    public DateTimeOffset? ClientLockedUntil { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public long Version { get; init; }
+    /// <summary>Changes whenever every session of the account must end (password, sign-out, deactivation).</summary>
+    public string SecurityStamp { get; init; } = "";
+
+    public bool IsLocked(DateTimeOffset now) => LockedUntil > now || ClientLockedUntil > now;
 }

@@ -9,7 +9,9 @@ public sealed class UserStore(IDbConnectionFactory connections)
 {
     internal const string Columns = """
         id, email, display_name AS DisplayName, password_hash AS PasswordHash, role, is_active AS IsActive,
-        failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil, created_at AS CreatedAt, version
+        failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil, created_at AS CreatedAt, version,
+        security_stamp AS SecurityStamp,
+        (SELECT MAX(f.locked_until) FROM core_sign_in_failure f WHERE f.user_id = core_user.id) AS ClientLockedUntil
         """;
 
     public async Task<UserAccount?> FindAsync(long id, CancellationToken ct = default)

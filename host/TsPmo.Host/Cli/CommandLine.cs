@@ -39,6 +39,9 @@ public sealed record CommandLine(string? Command, string[] CommandArgs, bool For
             case "backup" when CommandArgs.Length == 1:
                 await SqliteBackup.BackupAsync(app.Services.GetRequiredService<SqliteConnectionFactory>(), CommandArgs[0], ct);
                 Console.WriteLine($"Backed up to {Path.GetFullPath(CommandArgs[0])}.");
+                // Not copied beside the backup on purpose: the certificate protects the keys inside it, so the two are kept apart.
+                Console.WriteLine($"Also keep a copy of the data-protection certificate {app.Services.GetRequiredService<TsPmo.Host.Security.DataProtectionCertificateInfo>().Path} " +
+                    "(and its password, if set), stored apart from the database backup: without it, sign-in cookies and protected data of this backup cannot be read.");
                 return 0;
             case "seed" when CommandArgs is ["demo" or "large"]:
                 return await SeedAsync(app, CommandArgs[0] == "demo" ? SeedSize.Demo : SeedSize.Large, ct);

@@ -12,6 +12,7 @@ using TsPmo.Sdk.Data;
 namespace TsPmo.Host.Pages;
 
 /// <summary>First-run setup: creates the first administrator, then answers 404 for good.</summary>
+[CredentialEndpoint]
 public sealed class SetupModel(UserStore users, AccountService accounts, AccountPolicy policy) : PageModel
 {
     [BindProperty]
@@ -25,6 +26,11 @@ public sealed class SetupModel(UserStore users, AccountService accounts, Account
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await users.AnyAdminAsync(ct)) return NotFound();
+        if (CredentialRateLimiting.RejectionMessage(HttpContext) is { } wait)
+        {
+            ModelState.AddModelError("", wait);
+            return Page();
+        }
         if (Input.Password != Input.ConfirmPassword)
             ModelState.AddModelError("Input.ConfirmPassword", "The two passwords are not the same.");
         if (!ModelState.IsValid) return Page();

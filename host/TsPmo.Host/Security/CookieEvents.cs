@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -6,22 +7,25 @@ using TsPmo.Core.Accounts;
 namespace TsPmo.Host.Security;
 
 /// <summary>
-/// Re-checks the account behind a cookie on every request (one primary-key lookup): a deactivated user is
-/// signed out at once and a role change applies at once. API paths get 401/403 instead of a redirect.
+/// Re-checks the account behind a cookie on every request, through a cache of a few seconds that account changes
+/// clear: a deactivated user, a password change or a sign-out elsewhere (a new security stamp) ends the session,
+/// and a role change applies at once. API paths get 401/403 instead of a redirect.
 /// </summary>
-public sealed class CookieEvents(UserStore users) : CookieAuthenticationEvents
+public sealed class CookieEvents(AccountSessionCache sessions) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = long.TryParse(id, out var userId) ? await users.FindAsync(userId, context.HttpContext.RequestAborted) : null;
-        if (user is null || !user.IsActive)
+        var userId = context.Principal is { } p ? UserPrincipal.UserId(p) : null;
+        var user = userId is { } id ? await sessions.GetAsync(id, context.HttpContext.RequestAborted) : null;
+        // Cookies issued before stamps existed carry none; they match the empty stamp of an untouched account.
+        var stamp = context.Principal?.FindFirstValue(UserPrincipal.StampClaim) ?? "";
+        if (user is null || !user.IsActive || !string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
             return;
         }
-        if (context.Principal!.FindFirstValue(UserPrincipal.VersionClaim) != user.Version.ToString())
+        if (context.Principal!.FindFirstValue(UserPrincipal.VersionClaim) != user.Version.ToString(CultureInfo.InvariantCulture))
         {
             context.ReplacePrincipal(UserPrincipal.Create(user, context.Scheme.Name));
             context.ShouldRenew = true;

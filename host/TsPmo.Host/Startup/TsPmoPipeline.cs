@@ -10,6 +10,8 @@ public static class TsPmoPipeline
 {
     public static void UseTsPmo(this WebApplication app, ModuleRegistry registry)
     {
+        // First, so the rate limiter, the lockout and the secure-cookie decision see the client's real address and scheme.
+        app.UseTransportSecurity();
         var activity = app.Services.GetRequiredService<HostActivity>();
         app.Use((context, next) => { activity.Touch(); return next(context); });
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -26,6 +28,8 @@ public static class TsPmoPipeline
         app.UseAuthentication();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
+        // After authorization, so a password change counts against the signed-in account; sign-in pages are anonymous.
+        app.UseCredentialRateLimiting();
         app.UseMiddleware<ProjectReadGate>();
 
         app.MapHealth();
@@ -37,6 +41,7 @@ public static class TsPmoPipeline
         api.MapAuditApi();
         api.MapDocumentsApi();
         api.MapPeopleApi();
+        api.MapUsersApi();
         api.MapModuleApis(registry, app.Logger);
         // Anything else under /api is a problem 404, not a sign-in page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no API endpoint at this address."))

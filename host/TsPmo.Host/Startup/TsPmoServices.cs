@@ -94,13 +94,22 @@ public static class TsPmoServices
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<UserStore>();
         services.AddScoped<AccountService>();
+        services.AddMemoryCache();
+        services.AddSingleton<AccountSessionCache>();
         services.AddScoped<ApiTokenService>();
-        services.AddScoped<CookieEvents>();
+        services.AddSingleton<CookieEvents>();
         services.AddDocuments();
 
-        services.AddDataProtection().SetApplicationName("TsPmo");
+        // Keys live in the database (every host reads them); the certificate that encrypts them lives outside it.
+        var certificatePath = DataProtectionCertificate.ResolvePath(configuration, new SqliteConnectionFactory(store).DataSource);
+        var certificate = DataProtectionCertificate.LoadOrCreate(certificatePath, configuration["DataProtection:CertificatePassword"], log);
+        services.AddSingleton(new DataProtectionCertificateInfo(certificatePath));
+        services.AddDataProtection().SetApplicationName("TsPmo").ProtectKeysWithCertificate(certificate);
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDbConnectionFactory>((options, connections) => options.XmlRepository = new SqliteXmlRepository(connections));
+        services.AddTransportSecurity(configuration);
+        services.AddCredentialRateLimiting(configuration);
+        var cookieSecure = TransportSecurity.CookiePolicy(configuration);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -111,6 +120,7 @@ public static class TsPmoServices
                 options.Cookie.Name = "tspmo.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = cookieSecure;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.EventsType = typeof(CookieEvents);
@@ -126,7 +136,7 @@ public static class TsPmoServices
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
             // Reading the API description is fine from a browser session or with a token.
             .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
-        services.AddAntiforgery(o => { o.HeaderName = "RequestVerificationToken"; o.Cookie.Name = "tspmo.af"; });
+        services.AddAntiforgery(o => { o.HeaderName = "RequestVerificationToken"; o.Cookie.Name = "tspmo.af"; o.Cookie.SecurePolicy = cookieSecure; });
 
         // API conventions
         RequestLimits.AddRequestLimits(services, configuration);

@@ -20,7 +20,8 @@ public sealed class AccountServiceTests : IAsyncLifetime
     public AccountServiceTests()
     {
         _accounts = new AccountService(_db.Connections, new PasswordHasher<UserAccount>(), new AccountPolicy(),
-            new AuditLog(FakeCurrentUser.Anonymous, _time), _time);
+            new AuditLog(FakeCurrentUser.Anonymous, _time), _time,
+            new AccountSessionCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), new UserStore(_db.Connections)));
         _users = new UserStore(_db.Connections);
     }
 
@@ -142,22 +143,65 @@ public sealed class AccountServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_until_the_lockout_passes()
+    public async Task Five_wrong_passwords_lock_that_client_out_for_a_minute_and_the_lockout_doubles_up_to_its_cap()
     {
         await MemberAsync();
         for (var i = 0; i < 5; i++)
-            Assert.False((await _accounts.SignInAsync("mia@example.com", "wrong password " + i)).Succeeded);
+            Assert.False((await _accounts.SignInAsync("mia@example.com", "wrong password " + i, "203.0.113.9")).Succeeded);
 
-        Assert.False((await _accounts.SignInAsync("mia@example.com", Password)).Succeeded);
-        _time.Advance(TimeSpan.FromMinutes(14));
-        Assert.False((await _accounts.SignInAsync("mia@example.com", Password)).Succeeded);
+        Assert.False((await _accounts.SignInAsync("mia@example.com", Password, "203.0.113.9")).Succeeded);
+        // Another client is not locked out by the first one's failures.
+        Assert.True((await _accounts.SignInAsync("mia@example.com", Password, "198.51.100.7")).Succeeded);
 
         _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        var result = await _accounts.SignInAsync("mia@example.com", Password);
+        // Five more failures from the same client: the second lockout lasts two minutes.
+        for (var i = 0; i < 5; i++) await _accounts.SignInAsync("mia@example.com", "wrong password " + i, "203.0.113.9");
+        _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(30));
+        Assert.False((await _accounts.SignInAsync("mia@example.com", Password, "203.0.113.9")).Succeeded);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var result = await _accounts.SignInAsync("mia@example.com", Password, "203.0.113.9");
         Assert.True(result.Succeeded);
-        Assert.Equal(0, result.User!.FailedSignIns);
-        Assert.Null(result.User.LockedUntil);
-        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM core_audit WHERE action = 'locked out'"));
+        Assert.Equal(2L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM core_audit WHERE action = 'locked out'"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM core_sign_in_failure WHERE client = '203.0.113.9'"));
+
+        var policy = new AccountPolicy();
+        Assert.Equal([1, 2, 4, 8, 16, 30, 30], Enumerable.Range(1, 7).Select(n => (int)policy.ClientLockout(n).TotalMinutes));
+    }
+
+    [Fact]
+    public async Task Failures_spread_over_many_clients_lock_the_account_briefly_and_an_admin_can_unlock_it()
+    {
+        var mia = await MemberAsync();
+        for (var i = 0; i < 50; i++)
+            await _accounts.SignInAsync("mia@example.com", "wrong password", $"192.0.2.{i}");
+
+        Assert.False((await _accounts.SignInAsync("mia@example.com", Password, "198.51.100.7")).Succeeded);
+        await _accounts.UnlockAsync(mia.Id);
+        Assert.True((await _accounts.SignInAsync("mia@example.com", Password, "198.51.100.7")).Succeeded);
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM core_sign_in_failure"));
+        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT COUNT(*) FROM core_audit WHERE action = 'unlocked'"));
+    }
+
+    [Fact]
+    public async Task Sign_ins_and_failures_are_audited_without_the_password_or_an_unknown_email()
+    {
+        await MemberAsync();
+        await _accounts.SignInAsync("mia@example.com", "Tr0ub4dor&3-guess", "203.0.113.9");
+        await _accounts.SignInAsync("nobody@example.com", "typed-into-email", "203.0.113.9");
+        await _accounts.SignInAsync("mia@example.com", Password, "203.0.113.9");
+
+        await using var db = await _db.OpenAsync();
+        var rows = (await db.QueryAsync<(string Action, string EntityId, string? After)>(
+            "SELECT action, entity_id, after_json FROM core_audit WHERE action IN ('sign-in failed', 'signed in') ORDER BY id")).ToList();
+        Assert.Equal(["sign-in failed", "sign-in failed", "signed in"], rows.Select(r => r.Action));
+        Assert.Equal("unknown", rows[1].EntityId);
+        var everything = string.Join("\n", (await db.QueryAsync<string>(
+            "SELECT COALESCE(before_json, '') || COALESCE(after_json, '') FROM core_audit")));
+        Assert.DoesNotContain("Tr0ub4dor", everything);
+        Assert.DoesNotContain("typed-into-email", everything);
+        Assert.DoesNotContain(Password, everything);
+        Assert.DoesNotContain("nobody@example.com", everything);
+        Assert.Contains("203.0.113.9", rows[0].After);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     public ApiTokenServiceTests()
     {
         var audit = new AuditLog(new FakeCurrentUser(), _time);
-        _accounts = new AccountService(_db.Connections, new PasswordHasher<UserAccount>(), new AccountPolicy(), audit, _time);
+        _accounts = new AccountService(_db.Connections, new PasswordHasher<UserAccount>(), new AccountPolicy(), audit, _time,
+            new AccountSessionCache(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), new UserStore(_db.Connections)));
         _tokens = new ApiTokenService(_db.Connections, audit, _time);
     }
 

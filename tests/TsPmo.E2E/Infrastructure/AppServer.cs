@@ -44,6 +44,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:TsPmo", $"Data Source={Path.Combine(_root, "tspmo.db")}");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Plugins:Path", PluginsPath);
+        // Every browser shares the loopback address: the shipped sign-in rate limit would throttle a test run.
+        builder.UseSetting("Security:SignInRateLimit:PerClient", "10000");
+        builder.UseSetting("Security:SignInRateLimit:PerAccount", "10000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_bootstrapAdmin)
         {

@@ -32,11 +32,26 @@ public class TsPmoFactory : WebApplicationFactory<Program>
     public bool BootstrapAdmin { get; }
     public string Environment { get; init; } = "Production";
 
+    /// <summary>
+    /// Sign-in attempts per window (a minute) per client and per account. Test clients all share one "address", so tests that
+    /// sign in often get a generous limit; the rate-limit tests set null to run with the shipped limits.
+    /// </summary>
+    public int? SignInLimit { get; init; } = 10_000;
+
+    /// <summary>Extra configuration, e.g. <c>Security:Hsts</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:TsPmo", ConnectionString);
         builder.UseSetting("Plugins:Path", PluginsPath);
+        if (SignInLimit is { } limit)
+        {
+            builder.UseSetting("Security:SignInRateLimit:PerClient", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Security:SignInRateLimit:PerAccount", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (BootstrapAdmin)
         {
             builder.UseSetting("TSPMO_ADMIN_EMAIL", AdminEmail);

@@ -8,6 +8,8 @@ using TsPmo.Host.Security;
 
 namespace TsPmo.Host.Pages.Account;
 
+/// <summary>Sign-in; its POSTs are rate limited per client and per account (<see cref="CredentialRateLimiting"/>).</summary>
+[CredentialEndpoint]
 public sealed class LoginModel(AccountService accounts, UserStore users) : PageModel
 {
     [BindProperty]
@@ -21,8 +23,13 @@ public sealed class LoginModel(AccountService accounts, UserStore users) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (CredentialRateLimiting.RejectionMessage(HttpContext) is { } wait)
+        {
+            ModelState.AddModelError("", wait);
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
-        var result = await accounts.SignInAsync(Input.Email, Input.Password, ct);
+        var result = await accounts.SignInAsync(Input.Email, Input.Password, ClientAddress.Of(HttpContext), ct);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", AccountSignIn.FailureMessage);

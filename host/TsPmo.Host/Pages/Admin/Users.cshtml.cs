@@ -40,6 +40,35 @@ public sealed class UsersModel(UserStore users, AccountService accounts, TimePro
     public Task<IActionResult> OnPostRoleAsync(long id, string role, long version, CancellationToken ct) =>
         Change(() => accounts.ChangeRoleAsync(id, role, version, ct), "The role was changed.");
 
+    public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken ct) =>
+        Change(() => accounts.UnlockAsync(id, ct), "The account was unlocked: it can sign in again from every address.");
+
+    /// <summary>A bad new password is shown next to that user's field, with the rest of the page as it was.</summary>
+    public async Task<IActionResult> OnPostResetAsync(long id, string? newPassword, CancellationToken ct)
+    {
+        try
+        {
+            var user = await accounts.ResetPasswordAsync(id, newPassword, ct);
+            TempData.Success($"The password of {user.DisplayName} was reset; their sessions were signed out.");
+            return RedirectToPage();
+        }
+        catch (DomainValidationException ex)
+        {
+            ResetErrorFor = id;
+            ResetError = string.Join(" ", ex.Errors.SelectMany(e => e.Value));
+            await OnGetAsync(ct);
+            return Page();
+        }
+        catch (NotFoundException ex)
+        {
+            TempData.Error(ex.Message);
+            return RedirectToPage();
+        }
+    }
+
+    public long? ResetErrorFor { get; private set; }
+    public string? ResetError { get; private set; }
+
     public Task<IActionResult> OnPostActiveAsync(long id, bool active, long version, CancellationToken ct) =>
         Change(() => accounts.SetActiveAsync(id, active, version, ct), active ? "The account was reactivated." : "The account was deactivated; it is signed out everywhere.");
 
