@@ -95,6 +95,7 @@ public sealed partial class MatrixWorld
             long? id = name switch
             {
                 "id" when route.Contains("eople", StringComparison.Ordinal) => Id("SELECT id FROM core_person ORDER BY id LIMIT 1"),
+                "id" when route.Contains("/users/", StringComparison.Ordinal) => Id("SELECT MAX(id) FROM core_user LIMIT 1"),
                 "id" when route.Contains("nnouncements", StringComparison.Ordinal) => Id("SELECT id FROM announcements_item ORDER BY id LIMIT 1"),
                 "id" => null,
                 "cardId" => Id("SELECT id FROM agile_card WHERE project_id = @project", project),
