@@ -12,11 +12,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 
 work=$(mktemp -d)
 trap '[ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null; rm -rf "$work"' EXIT
 
-echo "Publishing the host (Release)…"
-dotnet publish host/TsPmo.Host -c Release -o "$work/app" --nologo -v quiet >/dev/null
-export ConnectionStrings__TsPmo="Data Source=$work/load.db" Logging__LogLevel__Default=Warning
-export TSPMO_ADMIN_EMAIL=load@example.com TSPMO_ADMIN_PASSWORD=load-test-password
-(cd "$work/app" && dotnet TsPmo.Host.dll seed large)
+. "$here/lib.sh"
+publish_and_seed_large
 
 # One project in five Private; the member is the seeded person with the most memberships, also added to 20 Private projects.
 member_email=$(python3 - "$work/load.db" <<'PY'
@@ -35,19 +32,7 @@ PY
 
 port=5099
 base="http://127.0.0.1:$port"
-(cd "$work/app" && exec dotnet TsPmo.Host.dll --urls "$base") >"$work/host.log" 2>&1 &
-echo $! > "$work/pid"
-until curl -fs -o /dev/null "$base/health"; do sleep 0.2; done
-
-token_of() { curl -fs -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
-    | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
-cookie_of() {
-    local jar="$work/jar-$1" form
-    form=$(curl -fs -c "$jar" "$base/Account/Login" | grep -oE 'name="__RequestVerificationToken" type="hidden" value="[^"]+"' | sed -E 's/.*value="([^"]+)"/\1/')
-    curl -fs -b "$jar" -c "$jar" -o /dev/null -X POST "$base/Account/Login" \
-        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$2" --data-urlencode "__RequestVerificationToken=$form"
-    awk '$6 == "tspmo.auth" {print $6 "=" $7}' "$jar"
-}
+start_host
 admin_token=$(token_of "$TSPMO_ADMIN_EMAIL" "$TSPMO_ADMIN_PASSWORD")
 curl -fs -o /dev/null -X POST "$base/api/v1/users" -H "Authorization: Bearer $admin_token" -H 'content-type: application/json' \
     -d "{\"email\":\"$member_email\",\"displayName\":\"Load member\",\"role\":\"Member\",\"password\":\"member-load-password\"}"
