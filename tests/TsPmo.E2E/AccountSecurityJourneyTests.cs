@@ -24,7 +24,7 @@ public sealed class AccountSecurityJourneyTests
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a-new-password-42");
         await page.GetByLabel("Repeat the new password").FillAsync("a-new-password-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.CurrentPassword']")).ToHaveTextAsync("The current password is not correct.");
+        await Assertions.Expect(page.Locator("#current-password-error")).ToHaveTextAsync("The current password is not correct.");
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("change-password-error");
 

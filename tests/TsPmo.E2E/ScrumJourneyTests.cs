@@ -172,7 +172,7 @@ public sealed class ScrumJourneyTests
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("scrum-retro");
 
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -214,6 +214,6 @@ public sealed class ScrumJourneyTests
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("scrum-seeded-board");
 
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

@@ -81,8 +81,8 @@ public sealed class SessionStampTests
             ("Input.CurrentPassword", PeopleSeed.Password), ("Input.NewPassword", "short"), ("Input.ConfirmPassword", "short"));
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Input.CurrentPassword\"[^>]*>The current password is not correct.", await wrong.Content.ReadAsStringAsync());
-        Assert.Matches("data-valmsg-for=\"Input.NewPassword\"[^>]*>The password must be at least 10 characters long.", await tooShort.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"current-password-error\"[^>]*>The current password is not correct.", await wrong.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"new-password-error\"[^>]*>The password must be at least 10 characters long.", await tooShort.Content.ReadAsStringAsync());
         Assert.Equal(hash, await db.ExecuteScalarAsync<string>("SELECT password_hash || security_stamp FROM core_user WHERE id = @samId", new { samId }));
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/")).StatusCode);
     }
