@@ -22,6 +22,13 @@ public sealed class ProjectAccess(IDbConnectionFactory connections, ICurrentUser
     /// <summary>Roles allowed to start new projects.</summary>
     public bool CanCreate => user.Role is Roles.Admin or Roles.Pmo or Roles.ProjectManager;
 
+    /// <summary>
+    /// The account whose memberships limit what is read (an organization Member, ProjectManager or Viewer), or null
+    /// when the reader sees every project (Admin, PMO, background work). Lets a query filter in SQL with one parameter
+    /// (<see cref="ProjectStore"/>) instead of a list of hidden ids.
+    /// </summary>
+    public long? RestrictedToUserId => SeesEverything ? null : user.UserId ?? 0;
+
     private bool SeesEverything => !user.IsAuthenticated || OrganizationWideWork.IsActive || user.Role is Roles.Admin or Roles.Pmo;
 
     public async Task<ProjectAccessLevel> LevelAsync(long projectId, CancellationToken ct = default)

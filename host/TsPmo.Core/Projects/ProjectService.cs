@@ -34,9 +34,8 @@ public sealed class ProjectService(
     /// <summary>A page of the projects the current user may read.</summary>
     public async Task<ProjectPage> QueryAsync(ProjectQuery query, CancellationToken ct = default)
     {
-        var scope = await access.ReadScopeAsync(ct);
         await using var connection = await connections.OpenAsync(ct);
-        return await ProjectStore.QueryAsync(connection, query, scope);
+        return await ProjectStore.QueryAsync(connection, query, access.RestrictedToUserId);
     }
 
     public async Task<Project> CreateAsync(ProjectInput input, CancellationToken ct = default)

@@ -25,11 +25,22 @@ public static class ProjectStore
         return project is null ? null : (await WithTagsAsync(connection, tx, [project]))[0];
     }
 
-    public static async Task<ProjectPage> QueryAsync(DbConnection connection, ProjectQuery query, TsPmo.Sdk.Security.ProjectReadScope scope)
+    /// <param name="readerUserId">
+    /// The account whose memberships decide which Private projects are listed, or null to list every project (the
+    /// reader is an Admin or the PMO). One subquery over the member index, whatever the number of Private projects.
+    /// </param>
+    public static async Task<ProjectPage> QueryAsync(DbConnection connection, ProjectQuery query, long? readerUserId)
     {
         var where = new List<string>();
         var args = new DynamicParameters();
-        if (!scope.IsEverything) { where.Add("p.id NOT IN @hidden"); args.Add("hidden", scope.HiddenForSql); }
+        if (readerUserId is { } reader)
+        {
+            where.Add("""
+                (p.visibility = 'Organization' OR p.id IN (SELECT m.project_id FROM core_project_member m
+                                                          WHERE m.person_id = (SELECT id FROM core_person WHERE user_id = @reader)))
+                """);
+            args.Add("reader", reader);
+        }
         if (!query.IncludeArchived) where.Add("p.archived = 0");
         if (query.Phase is { } phase) { where.Add("p.phase = @phase"); args.Add("phase", phase.ToString()); }
         if (!string.IsNullOrWhiteSpace(query.Methodology)) { where.Add("p.methodology_id = @methodology"); args.Add("methodology", query.Methodology); }
