@@ -141,6 +141,24 @@ public sealed class ProjectAccessApiTests
     }
 
     [Fact]
+    public async Task A_dependency_on_a_private_project_does_not_name_it_to_those_who_may_not_read_it()
+    {
+        var team = await TeamAsync();
+        using var _ = team.Factory;
+        var open = await ProjectAsync(team.Admin, "Open project", "OPN-3", "scrum", "Organization");
+        var created = await team.Admin.PostAsJsonAsync($"/api/v1/projects/{open}/risk/dependencies", new { title = "Needs the portal API", onProjectId = team.Scrum });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var outsider = (await (await team.Outsider.GetAsync($"/api/v1/projects/{open}/risk/dependencies")).JsonAsync()).EnumerateArray().Single();
+        Assert.Equal("a private project", outsider.GetProperty("onProjectName").GetString());
+        var member = (await (await team.Member.GetAsync($"/api/v1/projects/{open}/risk/dependencies")).JsonAsync()).EnumerateArray().Single();
+        Assert.Equal("Private scrum", member.GetProperty("onProjectName").GetString());
+        // Reading an Organization project is not working on it.
+        var refused = await team.Outsider.PostAsJsonAsync($"/api/v1/projects/{open}/risk/dependencies", new { title = "Probe", onProjectId = team.Scrum });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Visibility_must_be_organization_or_private()
     {
         using var factory = new TsPmoFactory();

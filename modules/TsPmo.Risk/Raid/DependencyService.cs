@@ -18,18 +18,25 @@ public sealed class DependencyService(RaidContext raid)
     {
         await raid.RequireProjectAsync(projectId, ct);
         await using var connection = await raid.Connections.OpenAsync(ct);
+        var scope = await raid.ReadScopeAsync(ct);
         return (await connection.QueryAsync<Dependency>($"""
             SELECT {Columns} WHERE d.project_id = @projectId
             ORDER BY d.status = 'Delivered', d.needed_by IS NULL, d.needed_by, d.id
-            """, new { projectId })).ToList();
+            """, new { projectId })).Select(d => Named(d, scope)).ToList();
     }
 
     public async Task<Dependency> GetAsync(long projectId, long dependencyId, CancellationToken ct = default)
     {
         await raid.RequireProjectAsync(projectId, ct);
         await using var connection = await raid.Connections.OpenAsync(ct);
-        return await FindAsync(connection, null, projectId, dependencyId) ?? throw NotFound(dependencyId);
+        return Named(await FindAsync(connection, null, projectId, dependencyId) ?? throw NotFound(dependencyId), await raid.ReadScopeAsync(ct));
     }
+
+    /// <summary>A dependency on a Private project the reader is not on keeps its id (so an edit keeps it) but not its name.</summary>
+    private static Dependency Named(Dependency d, TsPmo.Sdk.Security.ProjectReadScope scope) =>
+        d.OnProjectId is { } other && !scope.CanRead(other) ? d with { OnProjectName = PrivateProject } : d;
+
+    public const string PrivateProject = "a private project";
 
     public async Task<Dependency> CreateAsync(long projectId, DependencyInput input, CancellationToken ct = default)
     {

@@ -19,6 +19,9 @@ public sealed class RaidContext(
     IOrganizationClock clock)
 {
     public IDbConnectionFactory Connections { get; } = connections;
+
+    /// <summary>The projects the current user may read (for naming other projects).</summary>
+    public Task<TsPmo.Sdk.Security.ProjectReadScope> ReadScopeAsync(CancellationToken ct) => permissions.ReadScopeAsync(ct);
     public IProjectDirectory Projects { get; } = projects;
     public IAuditLog Audit { get; } = audit;
     public ICurrentUser User { get; } = user;
