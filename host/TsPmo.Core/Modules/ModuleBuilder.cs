@@ -50,6 +50,19 @@ public sealed class ModuleBuilder(ModuleManifest manifest) : IModuleBuilder
 
     public IModuleBuilder DashboardWidget<TWidget>() where TWidget : class, IDashboardWidget => Contribute<IDashboardWidget, TWidget>();
     public IModuleBuilder StatusReportSection<TSection>() where TSection : class, IStatusReportSection => Contribute<IStatusReportSection, TSection>();
+    public IModuleBuilder Methodology<TMethodology>() where TMethodology : class, TsPmo.Sdk.Ports.Methodology.IMethodology
+    {
+        if (Manifest.Kind != ModuleKind.Methodology) throw new ArgumentException($"Module {Manifest.Id} is not a Methodology module; it cannot declare a methodology.");
+        if (Declaration.Contributions.Any(c => c.Service == typeof(TsPmo.Sdk.Ports.Methodology.IMethodology)))
+            throw new ArgumentException($"Module {Manifest.Id} declares a methodology twice.");
+        return Contribute<TsPmo.Sdk.Ports.Methodology.IMethodology, TMethodology>();
+    }
+
+    public IModuleBuilder WorkDemand<TSource>() where TSource : class, TsPmo.Sdk.Ports.Resources.IWorkDemandSource =>
+        Contribute<TsPmo.Sdk.Ports.Resources.IWorkDemandSource, TSource>();
+
+    public IModuleBuilder MetricSource<TSource>() where TSource : class, IMetricSource => Contribute<IMetricSource, TSource>();
+
     public IModuleBuilder HealthSignals<TSource>() where TSource : class, IHealthSignalSource => Contribute<IHealthSignalSource, TSource>();
     public IModuleBuilder LifecycleHandler<THandler>() where THandler : class, IProjectLifecycleHandler => Contribute<IProjectLifecycleHandler, THandler>();
     public IModuleBuilder LifecycleGuard<TGuard>() where TGuard : class, ILifecycleGuard => Contribute<ILifecycleGuard, TGuard>();

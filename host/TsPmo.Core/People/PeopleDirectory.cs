@@ -25,6 +25,17 @@ public sealed class PeopleDirectory(IDbConnectionFactory connections) : IPeopleD
         return (await connection.QueryAsync<Row>(Select + " WHERE archived = 0 ORDER BY name COLLATE NOCASE, id")).Select(r => r.ToInfo()).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<long, PersonInfo>> FindManyAsync(IEnumerable<long> personIds, CancellationToken ct = default)
+    {
+        var ids = personIds.Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<long, PersonInfo>();
+        await using var connection = await connections.OpenAsync(ct);
+        // One statement however many ids: a JSON array parameter, not a list expanded into as many parameters.
+        return (await connection.QueryAsync<Row>(new CommandDefinition(
+                Select + " WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = System.Text.Json.JsonSerializer.Serialize(ids) }, cancellationToken: ct)))
+            .ToDictionary(r => r.Id, r => r.ToInfo());
+    }
+
     public async Task<IReadOnlyList<ProjectMember>> MembersAsync(long projectId, CancellationToken ct = default)
     {
         await using var connection = await connections.OpenAsync(ct);

@@ -30,6 +30,16 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganiza
             .Select(r => r.ToInfo(clock.TimeZone)).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<long, ProjectInfo>> FindManyAsync(IEnumerable<long> projectIds, CancellationToken ct = default)
+    {
+        var ids = projectIds.Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<long, ProjectInfo>();
+        await using var connection = await connections.OpenAsync(ct);
+        return (await connection.QueryAsync<Row>(new CommandDefinition(
+                Select + " WHERE id IN (SELECT value FROM json_each(@ids))", new { ids = System.Text.Json.JsonSerializer.Serialize(ids) }, cancellationToken: ct)))
+            .ToDictionary(r => r.Id, r => r.ToInfo(clock.TimeZone));
+    }
+
     // The SDK's record is positional; Dapper maps SQLite's integers and ISO text onto settable properties
     // (with the registered type handlers), not onto constructor parameters of other types.
     private sealed class Row

@@ -6,7 +6,7 @@ using TsPmo.Sdk.Security;
 namespace TsPmo.Host.Navigation;
 
 /// <summary>The menus of the host and of the enabled modules that the current user may see.</summary>
-public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
+public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user, LinkGenerator links)
 {
     private static readonly MenuEntry[] CoreEntries =
     [
@@ -41,5 +41,16 @@ public sealed class NavigationBuilder(ModuleCatalog catalog, ICurrentUser user)
             .Concat(catalog.EnabledModules.SelectMany(m => m.Declaration.Menus))
             .Where(e => e.Placement == placement && (e.Permission is null || user.HasPermission(e.Permission)))
             .OrderBy(e => e.Order).ThenBy(e => e.Title, StringComparer.CurrentCulture)
+            .Select(e => e.Page is null ? e : e with { Href = HrefOf(e) })
             .ToList();
+
+    /// <summary>Where an entry leads: its page's route (with the project's id for a tab), or its literal href.</summary>
+    public string HrefOf(MenuEntry entry, long? projectId = null)
+    {
+        if (entry.Page is null) return projectId is { } p ? entry.HrefFor(p) : entry.Href;
+        var path = projectId is { } id
+            ? links.GetPathByPage(entry.Page, handler: null, values: new { area = entry.Area, id })
+            : links.GetPathByPage(entry.Page, handler: null, values: new { area = entry.Area });
+        return path ?? throw new InvalidOperationException($"Menu entry '{entry.Title}' names page {entry.Area}{entry.Page}, which has no route.");
+    }
 }

@@ -81,6 +81,9 @@ public static class TsPmoServices
         services.AddSingleton<TsPmo.Core.Projects.IPermissionLookup>(sp => sp.GetRequiredService<PermissionCatalog>());
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<TsPmo.Sdk.Data.IUnitOfWork, TsPmo.Sdk.Data.UnitOfWork>();
+        services.AddScoped<TsPmo.Sdk.Ports.Changes.IDataVersions, TsPmo.Core.Changes.DataVersions>();
+        services.AddSingleton<TsPmo.Sdk.Forecasting.ForecastRandom>();
         services.AddScoped<AuditQuery>();
         services.AddSingleton<IMarkdownRenderer, SafeMarkdownRenderer>();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Organization:TimeZone"] ?? "UTC");

@@ -8,9 +8,9 @@ using TsPmo.Sdk.Ports.Reporting;
 namespace TsPmo.Sdk.Modules;
 
 /// <summary>
-/// The declarative registration a module fills in from <see cref="ITsPmoModule.Register"/>.
-/// Classes in the module assembly that implement an SDK port are also found by scanning, so declaring
-/// them here is optional; declaring them documents the module in one place.
+/// The declarative registration a module fills in from <see cref="ITsPmoModule.Register"/>: everything the module
+/// contributes, in one place. (Classes implementing an SDK port that a module forgets to declare are still found by
+/// scanning, for plugins written against SDK 1.0; first-party modules declare every one, and a test holds them to it.)
 /// </summary>
 public interface IModuleBuilder
 {
@@ -42,6 +42,15 @@ public interface IModuleBuilder
     IModuleBuilder DashboardWidget<TWidget>() where TWidget : class, IDashboardWidget;
 
     IModuleBuilder StatusReportSection<TSection>() where TSection : class, IStatusReportSection;
+
+    /// <summary>The methodology the module is (a Methodology module declares exactly one).</summary>
+    IModuleBuilder Methodology<TMethodology>() where TMethodology : class, TsPmo.Sdk.Ports.Methodology.IMethodology;
+
+    /// <summary>Hours of assigned work per person per week, for capacity and resource planning.</summary>
+    IModuleBuilder WorkDemand<TSource>() where TSource : class, TsPmo.Sdk.Ports.Resources.IWorkDemandSource;
+
+    /// <summary>Metrics Reporting snapshots into time series.</summary>
+    IModuleBuilder MetricSource<TSource>() where TSource : class, IMetricSource;
 
     IModuleBuilder HealthSignals<TSource>() where TSource : class, IHealthSignalSource;
 

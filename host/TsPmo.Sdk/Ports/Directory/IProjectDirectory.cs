@@ -12,6 +12,12 @@ public interface IProjectDirectory
     /// <see cref="IProjectPermissions.ReadScopeAsync"/>.
     /// </summary>
     Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default);
+
+    /// <summary>
+    /// The projects with these ids, archived ones included, keyed by id — whoever asks, like <see cref="ListAsync"/>: a
+    /// module naming projects beside its own rows filters by the caller's read scope first. Unknown ids are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, ProjectInfo>> FindManyAsync(IEnumerable<long> projectIds, CancellationToken ct = default);
 }
 
 /// <summary>The facts about a project a module may rely on.</summary>
