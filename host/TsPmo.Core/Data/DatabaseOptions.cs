@@ -7,6 +7,10 @@ public sealed class DatabaseOptions
 
     public string ConnectionString { get; set; } = DefaultConnectionString;
 
+    /// <summary>The store configured as <c>ConnectionStrings:TsPmo</c>, else <see cref="DefaultConnectionString"/>.</summary>
+    public static DatabaseOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        new() { ConnectionString = Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(configuration, "TsPmo") ?? DefaultConnectionString };
+
     /// <summary>How long a writer waits for another writer before giving up.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,3 +1,4 @@
+using TsPmo.Core.Modules;
 using TsPmo.Core.Audit;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Security;

@@ -1,3 +1,4 @@
+using TsPmo.Core.Modules;
 using TsPmo.Core.Projects;
 using TsPmo.Host.Security;
 using TsPmo.Sdk.Security;

@@ -1,3 +1,4 @@
+using TsPmo.Core.Modules;
 using System.Security.Claims;
 using TsPmo.Core.Accounts;
 using TsPmo.Host.Security;

@@ -1,3 +1,4 @@
+using TsPmo.Core.Modules;
 using System.Globalization;
 using System.Security.Claims;
 using TsPmo.Sdk.Security;

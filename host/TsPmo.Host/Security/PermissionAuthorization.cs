@@ -1,3 +1,4 @@
+using TsPmo.Core.Modules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using TsPmo.Sdk.Security;

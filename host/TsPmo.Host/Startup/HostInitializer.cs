@@ -30,7 +30,6 @@ public sealed class HostInitializer(
     /// <summary>Creates or upgrades the database; also what the <c>migrate</c> command runs.</summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
-        DapperTypeHandlers.Register();
         await factory.InitializeAsync(ct);
         var coreRan = await migrations.ApplyAsync("core", MigrationScript.FromAssembly(typeof(MigrationRunner).Assembly, "core"), ct);
         if (coreRan > 0) logger.LogInformation("Applied {Count} core migration(s)", coreRan);

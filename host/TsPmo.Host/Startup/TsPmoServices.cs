@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using TsPmo.Core;
 using TsPmo.Core.Accounts;
 using TsPmo.Core.Audit;
 using TsPmo.Core.Data;
@@ -40,32 +41,16 @@ public static class TsPmoServices
         using var bootLog = LoggerFactory.Create(l => l.AddConsole());
         var log = bootLog.CreateLogger("TsPmo.Plugins");
 
-        // Store
-        var store = new DatabaseOptions { ConnectionString = configuration.GetConnectionString("TsPmo") ?? DatabaseOptions.DefaultConnectionString };
-        services.AddSingleton(store);
-        services.AddSingleton<SqliteConnectionFactory>();
-        services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<SqliteConnectionFactory>());
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<MigrationRunner>();
-        DapperTypeHandlers.Register();
-
-        // Modules
+        // Modules: loaded before anything is registered, so their permissions and services join the kernel's.
         var pluginOptions = configuration.GetSection("Plugins").Get<PluginOptions>() ?? new PluginOptions();
         var pluginsPath = pluginOptions.ResolvePath();
         var registry = new ModuleRegistry(PluginLoader.LoadAll(pluginsPath, m => log.LogWarning("{Message}", m)));
         foreach (var faulted in registry.Modules.Where(m => m.IsFaulted))
             log.LogError("Module {Module} is faulted: {Error}", faulted.Id, faulted.Fault);
-        services.AddSingleton(registry);
-        services.AddSingleton<ModuleStateStore>();
-        services.AddScoped<ModuleCatalog>();
-        services.AddScoped<IModuleCatalog>(sp => sp.GetRequiredService<ModuleCatalog>());
-        services.AddScoped(typeof(EnabledContributions<>));
-        services.AddScoped(typeof(IEnabledContributions<>), typeof(EnabledContributions<>));
-        services.AddScoped<ModuleAdministration>();
-        services.AddScoped<ModuleSettings>();
-        services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettings>());
-        services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
-        services.AddScoped<TsPmo.Sdk.Jobs.IJobLease, TsPmo.Core.Jobs.JobLease>();
+
+        // The kernel, then the shell around it
+        services.AddTsPmoCore(configuration, registry);
+        var store = DatabaseOptions.From(configuration);
         // One instance: the host starts it, and the migrate and seed commands call it directly.
         services.AddSingleton<HostInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<HostInitializer>());
@@ -74,34 +59,10 @@ public static class TsPmoServices
         // The default (StopHost) would let one module's failing background loop take the whole process down; module
         // hosted services are also wrapped (IsolatedHostedService) so the failure is shown as that module's fault.
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
-
-        // Core services every module may use
         services.AddHttpContextAccessor();
-        services.AddSingleton<PermissionCatalog>();
-        services.AddSingleton<TsPmo.Core.Projects.IPermissionLookup>(sp => sp.GetRequiredService<PermissionCatalog>());
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddScoped<IAuditLog, AuditLog>();
-        services.AddScoped<TsPmo.Sdk.Data.IUnitOfWork, TsPmo.Sdk.Data.UnitOfWork>();
-        services.AddScoped<TsPmo.Sdk.Ports.Changes.IDataVersions, TsPmo.Core.Changes.DataVersions>();
-        services.AddSingleton<TsPmo.Sdk.Forecasting.ForecastRandom>();
-        services.AddScoped<AuditQuery>();
-        services.AddSingleton<IMarkdownRenderer, SafeMarkdownRenderer>();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Organization:TimeZone"] ?? "UTC");
-        services.AddSingleton<IOrganizationClock>(sp => new OrganizationClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddScoped<NavigationBuilder>();
-        services.AddProjects();
-        services.AddPeople();
-
-        // Accounts
-        services.AddSingleton<AccountPolicy>();
-        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
-        services.AddSingleton<UserStore>();
-        services.AddScoped<AccountService>();
-        services.AddMemoryCache();
-        services.AddSingleton<AccountSessionCache>();
-        services.AddScoped<ApiTokenService>();
         services.AddSingleton<CookieEvents>();
-        services.AddDocuments();
 
         // Keys live in the database (every host reads them); the certificate that encrypts them lives outside it.
         var certificatePath = DataProtectionCertificate.ResolvePath(configuration, new SqliteConnectionFactory(store).DataSource);

@@ -1,8 +1,7 @@
-using TsPmo.Core.Modules;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 
-namespace TsPmo.Host.Security;
+namespace TsPmo.Core.Modules;
 
 /// <summary>Every permission of the host and of the installed modules, and which roles hold it.</summary>
 public sealed class PermissionCatalog : TsPmo.Core.Projects.IPermissionLookup

@@ -1,7 +1,7 @@
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 
-namespace TsPmo.Host.Security;
+namespace TsPmo.Core.Modules;
 
 /// <summary>The host's own permissions; modules declare theirs in their descriptor.</summary>
 public static class CorePermissions
