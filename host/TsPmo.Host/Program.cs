@@ -1,5 +1,5 @@
-using TsPmo.Host.Cli;
-using TsPmo.Host.Startup;
+using TsPmo.Host.Shell.Cli;
+using TsPmo.Host.Shell.Startup;
 
 var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);

@@ -1,4 +1,4 @@
-using TsPmo.Host.Startup;
+using TsPmo.Host.Shell.Startup;
 
 namespace TsPmo.Host.Tests;
 

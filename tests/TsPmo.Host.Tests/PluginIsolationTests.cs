@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Core.Data;
-using TsPmo.Host.Plugins;
+using TsPmo.Host.Shell.Plugins;
 using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;

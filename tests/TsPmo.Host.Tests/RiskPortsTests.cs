@@ -40,11 +40,11 @@ public sealed class RiskPortsTests
 
         // The warning job announces each warning once in the project's activity feed.
         // The host runs declared jobs; "run now" goes through the same enabled check, lease and fault capture.
-        var jobs = factory.Services.GetRequiredService<TsPmo.Host.Plugins.RecurringJobRunner>();
-        Assert.Equal(TsPmo.Host.Plugins.RecurringJobRunner.Outcome.Ran, await jobs.RunNowAsync("risk.warning-feed"));
+        var jobs = factory.Services.GetRequiredService<TsPmo.Host.Shell.Plugins.RecurringJobRunner>();
+        Assert.Equal(TsPmo.Host.Shell.Plugins.RecurringJobRunner.Outcome.Ran, await jobs.RunNowAsync("risk.warning-feed"));
         var once = await factory.ScalarAsync("SELECT COUNT(*) FROM risk_warning_seen");
         Assert.True(once > 0);
-        Assert.Equal(TsPmo.Host.Plugins.RecurringJobRunner.Outcome.Ran, await jobs.RunNowAsync("risk.warning-feed"));
+        Assert.Equal(TsPmo.Host.Shell.Plugins.RecurringJobRunner.Outcome.Ran, await jobs.RunNowAsync("risk.warning-feed"));
         Assert.Equal(once, await factory.ScalarAsync("SELECT COUNT(*) FROM risk_warning_seen"));
         Assert.Contains("early warning", await browser.GetStringAsync($"/Projects/{id}/Activity"));
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Accounts;
-using TsPmo.Host.Navigation;
+using TsPmo.Host.Shell.Navigation;
 using TsPmo.Sdk.Web;
-using TsPmo.Host.Security;
+using TsPmo.Host.Shell.Security;
 using TsPmo.Sdk.Data;
 
 namespace TsPmo.Host.Pages;

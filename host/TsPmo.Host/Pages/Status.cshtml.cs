@@ -5,7 +5,7 @@ namespace TsPmo.Host.Pages;
 
 /// <summary>The page shown for 404 and other error statuses of page requests.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel(TsPmo.Host.Startup.RequestLimits limits) : PageModel
+public sealed class StatusModel(TsPmo.Host.Shell.Startup.RequestLimits limits) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";

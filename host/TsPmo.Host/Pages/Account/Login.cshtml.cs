@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Accounts;
-using TsPmo.Host.Security;
+using TsPmo.Host.Shell.Security;
 
 namespace TsPmo.Host.Pages.Account;
 

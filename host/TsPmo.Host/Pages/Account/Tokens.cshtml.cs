@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Accounts;
-using TsPmo.Host.Navigation;
+using TsPmo.Host.Shell.Navigation;
 using TsPmo.Sdk.Web;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Audit;
-using TsPmo.Host.Security;
+using TsPmo.Host.Shell.Security;
 
 namespace TsPmo.Host.Pages.Admin;
 

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Modules;
 using TsPmo.Core.Settings;
-using TsPmo.Host.Navigation;
+using TsPmo.Host.Shell.Navigation;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
-using TsPmo.Host.Security;
+using TsPmo.Host.Shell.Security;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Host.Pages.Admin;

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Modules;
-using TsPmo.Host.Navigation;
+using TsPmo.Host.Shell.Navigation;
 using TsPmo.Sdk.Web;
-using TsPmo.Host.Plugins;
-using TsPmo.Host.Security;
+using TsPmo.Host.Shell.Plugins;
+using TsPmo.Host.Shell.Security;
 using TsPmo.Sdk.Modules;
 
 namespace TsPmo.Host.Pages.Admin;

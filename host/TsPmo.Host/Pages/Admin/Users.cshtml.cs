@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Accounts;
-using TsPmo.Host.Navigation;
+using TsPmo.Host.Shell.Navigation;
 using TsPmo.Sdk.Web;
-using TsPmo.Host.Security;
+using TsPmo.Host.Shell.Security;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;
 

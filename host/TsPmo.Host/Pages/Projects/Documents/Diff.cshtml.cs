@@ -8,8 +8,7 @@ using TsPmo.Sdk.Web;
 namespace TsPmo.Host.Pages.Projects.Documents;
 
 /// <summary>What changed between two revisions of a document, as a unified line diff (a GET form, so a comparison can be linked).</summary>
-public sealed class DiffModel(ProjectService projects, DocumentService documents, IOrganizationClock clock)
-    : DocumentPageModel(projects, clock)
+public sealed class DiffModel(DocumentService documents, IOrganizationClock clock) : DocumentPageModel(clock)
 {
     /// <summary>Unchanged lines kept around each change.</summary>
     public const int Context = 3;
@@ -25,7 +24,7 @@ public sealed class DiffModel(ProjectService projects, DocumentService documents
 
     public async Task<IActionResult> OnGetAsync(long id, long docId, int? from, int? to, bool all, CancellationToken ct)
     {
-        if (!await LoadProjectAsync(id, ct)) return NotFound();
+        // A missing project has no document either: one 404 either way, and the project is loaded once below.
         if (await documents.FindAsync(id, docId, ct) is not { } document) return NotFound();
         Document = document;
         try
@@ -39,7 +38,7 @@ public sealed class DiffModel(ProjectService projects, DocumentService documents
         History = await documents.RevisionsAsync(id, docId, ct);
         ShowAll = all;
         Rows = all ? Diff.Lines.Select(l => new DiffRow(l)).ToList() : DiffRow.Collapse(Diff.Lines, Context);
-        SetBreadcrumbs(new Breadcrumb(document.Title, DocumentHref(docId)), new Breadcrumb("Changes"));
+        await LoadSectionAsync(id, "Changes", ct, new Breadcrumb(document.Title, DocumentHref(id, docId)));
         return Page();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Core.Documents;
 using TsPmo.Core.Projects;
 using TsPmo.Sdk.Time;
@@ -7,31 +6,27 @@ using TsPmo.Sdk.Web;
 
 namespace TsPmo.Host.Pages.Projects.Documents;
 
-/// <summary>What every document page shares: its project (with the project's tab bar), breadcrumbs and times in the organization's zone.</summary>
-public abstract class DocumentPageModel(ProjectService projects, IOrganizationClock clock) : PageModel
+/// <summary>
+/// The documents section of a project on the SDK's project page: its links, its breadcrumbs under "Documents", and
+/// times in the organization's zone. <see cref="ProjectPageModel.CanEdit"/> is the right to edit documents.
+/// </summary>
+public abstract class DocumentPageModel(IOrganizationClock clock) : ProjectPageModel
 {
-    public Project Project { get; private set; } = null!;
+    protected override string WorkPermission => ProjectPermissions.EditDocuments;
 
-    /// <summary>Loads the project of the route and shows its tabs; false when there is no such project.</summary>
-    protected async Task<bool> LoadProjectAsync(long id, CancellationToken ct)
-    {
-        if (await projects.FindAsync(id, ct) is not { } project) return false;
-        Project = project;
-        ViewData[ProjectTabs.Key] = new ProjectTabs(id, project.Name, project.MethodologyId);
-        return true;
-    }
+    /// <summary>Loads the project; the page is <paramref name="section"/> under Documents › <paramref name="between"/> (the index itself when null).</summary>
+    protected Task LoadSectionAsync(long id, string? section, CancellationToken ct, params Breadcrumb[] between) =>
+        section is null
+            ? LoadProjectAsync(id, "Documents", ct)
+            : LoadProjectAsync(id, section, ct, [new Breadcrumb("Documents", DocumentsHref(id)), .. between]);
 
-    /// <summary>Home › Projects › the project › Documents, then <paramref name="tail"/>; the last step is the page itself.</summary>
-    protected void SetBreadcrumbs(params Breadcrumb[] tail) =>
-        ViewData["Breadcrumbs"] = new[]
-        {
-            new Breadcrumb("Home", "/"), new Breadcrumb("Portfolio", "/Projects"), new Breadcrumb(Project.Name, $"/Projects/{Project.Id}"),
-            new Breadcrumb("Documents", DocumentsHref),
-        }.Concat(tail).ToArray();
+    public string DocumentsHref() => DocumentsHref(Project.Id);
 
-    public string DocumentsHref => $"/Projects/{Project.Id}/Documents";
+    public string DocumentHref(long docId) => DocumentHref(Project.Id, docId);
 
-    public string DocumentHref(long docId) => $"{DocumentsHref}/{docId}";
+    protected static string DocumentHref(long projectId, long docId) => $"{DocumentsHref(projectId)}/{docId}";
+
+    private static string DocumentsHref(long projectId) => $"{CoreLinks.Project(projectId)}/Documents";
 
     /// <summary>An instant as the organization reads it: local date and time.</summary>
     public string When(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

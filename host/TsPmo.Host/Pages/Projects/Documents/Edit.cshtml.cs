@@ -13,8 +13,7 @@ namespace TsPmo.Host.Pages.Projects.Documents;
 /// Editing a document's Markdown. The form carries the version it was opened on; when someone saved in between,
 /// nothing is overwritten: the editor gets their text and the user's own text is shown beside it for copying.
 /// </summary>
-public sealed class EditModel(ProjectService projects, DocumentService documents, ProjectAccess access, IOrganizationClock clock)
-    : DocumentPageModel(projects, clock)
+public sealed class EditModel(DocumentService documents, IOrganizationClock clock) : DocumentPageModel(clock)
 {
     [BindProperty]
     public EditInput Input { get; set; } = new();
@@ -45,11 +44,7 @@ public sealed class EditModel(ProjectService projects, DocumentService documents
             TempData.Success(saved.Version == Input.Version ? "Nothing changed, so no new revision was saved." : $"Saved as revision {saved.CurrentRevision}.");
             return Redirect(DocumentHref(docId));
         }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-            return Page();
-        }
+        // A stale save keeps both texts side by side (the base would only show a message): theirs in the editor, yours to copy.
         catch (ConcurrencyConflictException)
         {
             (YourTitle, YourBody) = (Input.Title, Input.Body);
@@ -62,14 +57,13 @@ public sealed class EditModel(ProjectService projects, DocumentService documents
         }
     }
 
-    /// <summary>Null when the page may be shown, else the answer: 404 for a missing project or document, 403 for a reader.</summary>
+    /// <summary>Null when the page may be shown, else 404 for a missing document (the project and the right to edit are checked before).</summary>
     private async Task<IActionResult?> LoadAsync(long id, long docId, CancellationToken ct)
     {
-        if (!await LoadProjectAsync(id, ct)) return NotFound();
+        // A missing project has no document either: one 404 either way, and the project is loaded once below.
         if (await documents.FindAsync(id, docId, ct) is not { } document) return NotFound();
         Document = document;
-        if (!await access.CanEditAsync(id, ct)) return Forbid();
-        SetBreadcrumbs(new Breadcrumb(document.Title, DocumentHref(docId)), new Breadcrumb("Edit"));
+        await LoadSectionAsync(id, "Edit", ct, new Breadcrumb(document.Title, DocumentHref(id, docId)));
         return null;
     }
 
