@@ -13,7 +13,9 @@ public sealed class IdleMemoryTrimTests
     [InlineData(true, 60, 9, false)]   // trimmed 9 s ago: not again yet
     public void Trims_after_activity_once_quiet_and_not_too_often(bool requests, int quietSeconds, int sinceTrimSeconds, bool expected)
     {
-        Assert.Equal(expected, IdleMemoryTrim.ShouldTrim(requests, TimeSpan.FromSeconds(quietSeconds), TimeSpan.FromSeconds(sinceTrimSeconds)));
-        Assert.True(IdleMemoryTrim.ShouldTrim(true, Long, Long));
+        var defaults = new IdleTrimOptions();
+        var (quiet, interval) = (TimeSpan.FromSeconds(defaults.QuietSeconds), TimeSpan.FromSeconds(defaults.MinIntervalSeconds));
+        Assert.Equal(expected, IdleMemoryTrim.ShouldTrim(requests, TimeSpan.FromSeconds(quietSeconds), TimeSpan.FromSeconds(sinceTrimSeconds), quiet, interval));
+        Assert.True(IdleMemoryTrim.ShouldTrim(true, Long, Long, quiet, interval));
     }
 }
