@@ -1,6 +1,6 @@
 using TsPmo.Announcements.Api;
-using TsPmo.Announcements.Data;
-using TsPmo.Announcements.Widgets;
+using TsPmo.Announcements.Services;
+using TsPmo.Announcements.Contributions;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,10 +28,10 @@ public sealed class AnnouncementsModule : ITsPmoModule
     };
 
     public void Register(IModuleBuilder module) => module
-        .Services(s => s.AddScoped<AnnouncementRepository>())
+        .Services(s => s.AddScoped<AnnouncementService>())
         .Permission(PostPermission, "Post, edit and delete announcements", Roles.Pmo)
-        .Menu(new MenuEntry("Announcements", "/Announcements") { Order = 90 })
-        .Migrations()
+        .Menu(MenuEntry.ForPage("Announcements", "Announcements", "/Index") with { Order = 90 })
+        .Migrations("Data/Migrations")
         .Setting(new SettingDefinition(WidgetCountSetting, "Announcements on the dashboard", SettingType.Integer, "3")
         {
             Description = "How many of the newest announcements the dashboard widget shows.",

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
-using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 
 namespace TsPmo.Sdk.Web;
@@ -10,12 +6,10 @@ namespace TsPmo.Sdk.Web;
 /// <summary>
 /// The base of every page about one project, in every module: it loads the route's project (a 404 page when it is
 /// missing or not readable; with <see cref="MethodologyId"/>, a 404 naming the project's methodology when it uses
-/// another), the caller's rights on it, the tab bar and the breadcrumbs. A POST handler's refused input — a
-/// validation error, a stale edit, a broken rule — comes back as this page with the messages next to the fields and
-/// the user's input kept (after <see cref="ReloadAsync"/>); not allowed and not found go to the host's 403 and 404
-/// pages. Handlers therefore call their service and redirect, with no try/catch.
+/// another), the caller's rights on it, the tab bar and the breadcrumbs. Refused input comes back as the page with
+/// its messages (<see cref="FormPageModel"/>), so handlers call their service and redirect, with no try/catch.
 /// </summary>
-public abstract class ProjectPageModel : PageModel
+public abstract class ProjectPageModel : FormPageModel
 {
     public ProjectInfo Project { get; private set; } = null!;
 
@@ -34,9 +28,6 @@ public abstract class ProjectPageModel : PageModel
     /// <summary>The project permission behind <see cref="CanManage"/>; the module's Manager-level permission.</summary>
     protected virtual string ManagePermission => "core.project.manage";
 
-    /// <summary>The name of the bound model whose fields validation messages go next to.</summary>
-    protected virtual string InputPrefix => "Input";
-
     /// <summary>
     /// Loads the project <paramref name="id"/> and the caller's rights, titles the page "<c>CODE section</c>", and
     /// sets the tab bar and the breadcrumbs Home › Portfolio › project › <paramref name="between"/> › section.
@@ -53,34 +44,5 @@ public abstract class ProjectPageModel : PageModel
             .Concat(between).Append(new Breadcrumb(section)).ToArray();
         ViewData[ProjectTabs.Key] = new ProjectTabs(id, Project.Name, Project.MethodologyId);
         return Project;
-    }
-
-    /// <summary>
-    /// Loads what the page shows besides the bound input, before it is shown again with a refused input's messages
-    /// (a POST handler may fail before it loaded anything). Pages with forms override it, usually with their GET's loading.
-    /// </summary>
-    protected virtual Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        var executed = await next();
-        if (executed.Exception is not { } error || executed.ExceptionHandled) return;
-        if (string.Equals(context.HandlerMethod?.HttpMethod, "Get", StringComparison.OrdinalIgnoreCase)) return;
-        // An htmx request swaps a fragment: the host's error handler answers it with the status and a message header instead.
-        if (Request.Headers.ContainsKey("HX-Request")) return;
-        switch (error)
-        {
-            case DomainValidationException invalid:
-                ModelState.AddDomainErrors(invalid, InputPrefix);
-                break;
-            case ConcurrencyConflictException or RuleViolationException:
-                ModelState.AddModelError("", error.Message);
-                break;
-            default:
-                return;
-        }
-        await ReloadAsync(HttpContext.RequestAborted);
-        executed.Result = Page();
-        executed.ExceptionHandled = true;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Announcements.Data;
+using TsPmo.Announcements.Services;
 using TsPmo.Announcements.Domain;
 using TsPmo.Sdk.Security;
 
@@ -14,24 +14,24 @@ public static class AnnouncementsApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/", (AnnouncementRepository repo, CancellationToken ct) => repo.ListAsync(100, ct));
+        api.MapGet("/", (AnnouncementService announcements, CancellationToken ct) => announcements.ListAsync(100, ct));
 
-        api.MapGet("/{id:long}", async (long id, AnnouncementRepository repo, CancellationToken ct) =>
-            await repo.FindAsync(id, ct) is { } a ? Results.Ok(a) : Results.Problem(statusCode: 404, title: "Not found.", detail: $"Announcement {id} was not found."));
+        api.MapGet("/{id:long}", async (long id, AnnouncementService announcements, CancellationToken ct) =>
+            await announcements.FindAsync(id, ct) is { } a ? Results.Ok(a) : Results.Problem(statusCode: 404, title: "Not found.", detail: $"Announcement {id} was not found."));
 
-        api.MapPost("/", async (AnnouncementInput input, AnnouncementRepository repo, CancellationToken ct) =>
+        api.MapPost("/", async (AnnouncementInput input, AnnouncementService announcements, CancellationToken ct) =>
         {
-            var created = await repo.CreateAsync(input, ct);
+            var created = await announcements.CreateAsync(input, ct);
             return Results.Created($"/api/v1/announcements/{created.Id}", created);
         }).RequirePermission(AnnouncementsModule.PostPermission);
 
-        api.MapPut("/{id:long}", async (long id, UpdateRequest request, AnnouncementRepository repo, CancellationToken ct) =>
-            Results.Ok(await repo.UpdateAsync(id, request.Version, new AnnouncementInput(request.Title, request.Body, request.Pinned), ct)))
+        api.MapPut("/{id:long}", async (long id, UpdateRequest request, AnnouncementService announcements, CancellationToken ct) =>
+            Results.Ok(await announcements.UpdateAsync(id, request.Version, new AnnouncementInput(request.Title, request.Body, request.Pinned), ct)))
             .RequirePermission(AnnouncementsModule.PostPermission);
 
-        api.MapDelete("/{id:long}", async (long id, AnnouncementRepository repo, CancellationToken ct) =>
+        api.MapDelete("/{id:long}", async (long id, AnnouncementService announcements, CancellationToken ct) =>
         {
-            await repo.DeleteAsync(id, ct);
+            await announcements.DeleteAsync(id, ct);
             return Results.NoContent();
         }).RequirePermission(AnnouncementsModule.PostPermission);
     }

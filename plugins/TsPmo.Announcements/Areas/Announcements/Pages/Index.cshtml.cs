@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Announcements.Data;
+using TsPmo.Announcements.Services;
 using TsPmo.Announcements.Domain;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;
@@ -9,7 +8,7 @@ using TsPmo.Sdk.Web;
 
 namespace TsPmo.Announcements.Areas.Announcements.Pages;
 
-public sealed class IndexModel(AnnouncementRepository repo, ICurrentUser user, IMarkdownRenderer markdown) : PageModel
+public sealed class IndexModel(AnnouncementService announcements, ICurrentUser user, IMarkdownRenderer markdown) : FormPageModel
 {
     [BindProperty]
     public AnnouncementForm Input { get; set; } = new();
@@ -19,31 +18,24 @@ public sealed class IndexModel(AnnouncementRepository repo, ICurrentUser user, I
 
     public string Render(string body) => markdown.ToSafeHtml(body);
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await repo.ListAsync(100, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await announcements.ListAsync(100, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanPost) return Forbid();
-        try
-        {
-            await repo.CreateAsync(Input.ToInput(), ct);
-            TempData.Success("The announcement was posted.");
-            return RedirectToPage();
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-            await OnGetAsync(ct);
-            return Page();
-        }
+        await announcements.CreateAsync(Input.ToInput(), ct);
+        TempData.Success("The announcement was posted.");
+        return RedirectToPage();
     }
+
+    protected override Task ReloadAsync(CancellationToken ct) => OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
         if (!CanPost) return Forbid();
         try
         {
-            await repo.DeleteAsync(id, ct);
+            await announcements.DeleteAsync(id, ct);
             TempData.Success("The announcement was deleted.");
         }
         catch (NotFoundException)

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Announcements.Data;
+using TsPmo.Announcements.Services;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Ports.Reporting;
 
-namespace TsPmo.Announcements.Widgets;
+namespace TsPmo.Announcements.Contributions;
 
 public sealed class LatestAnnouncementsWidget : IDashboardWidget
 {
@@ -16,13 +16,13 @@ public sealed class LatestAnnouncementsWidget : IDashboardWidget
 
 /// <summary>Renders the newest announcements (pinned first) for the dashboard.</summary>
 [ViewComponent(Name = Name)]
-public sealed class LatestAnnouncementsViewComponent(AnnouncementRepository repo, IModuleSettings settings) : ViewComponent
+public sealed class LatestAnnouncementsViewComponent(AnnouncementService announcements, IModuleSettings settings) : ViewComponent
 {
     public const string Name = "LatestAnnouncements";
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
         var count = await settings.GetIntegerAsync(AnnouncementsModule.Id, AnnouncementsModule.WidgetCountSetting);
-        return View(await repo.ListAsync((int)count));
+        return View(await announcements.ListAsync((int)count));
     }
 }
