@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TsPmo.Core.Seeding;
-using TsPmo.E2E.Infrastructure;
 using TsPmo.Sdk.Ports.Seeding;
 
 namespace TsPmo.E2E;

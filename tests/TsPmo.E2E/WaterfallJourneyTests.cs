@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 
 namespace TsPmo.E2E;
 
