@@ -54,6 +54,12 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(violations.Count == 0, $"Accessibility violations on {Page.Url}:\n" + string.Join("\n", violations));
     }
 
+    /// <summary>Polls (every 100 ms, up to 10 s) until every Chart.js chart on the page has finished drawing: instead of a fixed pause before a screenshot.</summary>
+    public async Task WaitForChartsAsync() =>
+        await Page.WaitForFunctionAsync(
+            "() => !window.Chart || Object.values(Chart.instances).every(c => !Chart.animator.running(c))",
+            null, new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = 10_000 });
+
     public async Task SignInAsync(string email = AppServer.AdminEmail, string password = AppServer.AdminPassword)
     {
         await Page.GotoAsync("/Account/Login");

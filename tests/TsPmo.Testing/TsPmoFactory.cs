@@ -30,7 +30,14 @@ public class TsPmoFactory : WebApplicationFactory<Program>
     public string PluginsPath => Path.Combine(Root, "plugins");
     public string ConnectionString => $"Data Source={DatabasePath}";
     public bool BootstrapAdmin { get; }
-    public string Environment { get; init; } = "Production";
+    /// <summary>
+    /// "Testing" behaves as Production does (the host checks only for Development) and in addition honours
+    /// <see cref="PasswordHashIterations"/>, which Production ignores.
+    /// </summary>
+    public string Environment { get; init; } = "Testing";
+
+    /// <summary>PBKDF2 iterations for accounts created by the tests (Security:PasswordHashIterations); null keeps the shipped cost.</summary>
+    public int? PasswordHashIterations { get; init; } = 1;
 
     /// <summary>
     /// Sign-in attempts per window (a minute) per client and per account. Test clients all share one "address", so tests that
@@ -51,6 +58,8 @@ public class TsPmoFactory : WebApplicationFactory<Program>
             builder.UseSetting("Security:SignInRateLimit:PerClient", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Security:SignInRateLimit:PerAccount", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (PasswordHashIterations is { } iterations)
+            builder.UseSetting("Security:PasswordHashIterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (BootstrapAdmin)
         {

@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Xunit.Abstractions;
 
 namespace TsPmo.Waterfall.Tests;
 
-/// <summary>Microsoft Project XML import and export through the API: counts, people, refusals that change nothing, a round trip, and the 2,000-task budget.</summary>
-public sealed class WaterfallImportApiTests(ITestOutputHelper output)
+/// <summary>Microsoft Project XML import and export through the API: counts, people, refusals that change nothing, a round trip, and 2,000 tasks end to end (their time is measured in tests/TsPmo.Benchmarks).</summary>
+public sealed class WaterfallImportApiTests
 {
     private static readonly DateTime Monday = new(2026, 3, 2, 8, 0, 0);
 
@@ -109,34 +107,27 @@ public sealed class WaterfallImportApiTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Two_thousand_tasks_import_through_the_api_within_the_budget()
+    public async Task Two_thousand_tasks_import_through_the_api_schedule_and_take_an_edit()
     {
         var (factory, api, id) = await WaterfallPlanApiTests.WaterfallProjectAsync();
         using var __ = factory;
         var xml = WaterfallMspdiXml.Large(2000, Monday);
-        // Warm the path once (JIT, connection pool), as a server that has been running would be.
+        // A small plan first: the big import then replaces it (the count below is of the new plan only).
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/projects/{id}/waterfall/import", Xml(WaterfallMspdiXml.Large(40, Monday)))).StatusCode);
         await WaterfallPlanApiTests.ScheduleAsync(api, id);
 
-        var watch = Stopwatch.StartNew();
+        // The 2 s budget is measured by tests/TsPmo.Benchmarks (`-- api-import`), not asserted here.
         var response = await api.PostAsync($"/api/v1/projects/{id}/waterfall/import", Xml(xml));
-        watch.Stop();
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        output.WriteLine($"2,000-task MSPDI import through the API: {watch.ElapsedMilliseconds} ms ({xml.Length / 1024} KB)");
         Assert.Equal(2000, (await response.JsonAsync()).GetProperty("tasks").GetInt32());
         Assert.Equal(2000, await factory.ScalarAsync("SELECT COUNT(*) FROM waterfall_task WHERE project_id = @id AND early_start IS NOT NULL", new { id }));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Import took {watch.ElapsedMilliseconds} ms; the budget is 2,000 ms.");
 
-        watch.Restart();
         var schedule = await WaterfallPlanApiTests.ScheduleAsync(api, id);
-        output.WriteLine($"GET schedule of 2,000 tasks: {watch.ElapsedMilliseconds} ms");
         Assert.Equal(2000, schedule.GetProperty("tasks").GetArrayLength());
 
         // One edit reschedules the whole plan in its transaction.
         var first = schedule.GetProperty("tasks").EnumerateArray().First(t => !t.GetProperty("summary").GetBoolean()).GetProperty("id").GetInt64();
-        watch.Restart();
         var patched = await api.PatchAsJsonAsync($"/api/v1/projects/{id}/waterfall/tasks/{first}", new { durationDays = 3 });
-        output.WriteLine($"PATCH one task of 2,000 (full reschedule): {watch.ElapsedMilliseconds} ms");
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
     }
 }

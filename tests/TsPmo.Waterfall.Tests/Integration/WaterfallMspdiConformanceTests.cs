@@ -10,30 +10,20 @@ namespace TsPmo.Waterfall.Tests;
 /// <summary>
 /// MSPDI conformance through the API, as the acceptance checker does it: every sample file found in place (never copied into
 /// the repository) is imported into a new Waterfall project, and the schedule's days of the plain tasks (leaf, automatic,
-/// not started, as soon as possible) must match the dates Microsoft Project saved in the file for at least 95 % of them.
+/// not started, as soon as possible) must match the dates and Critical flags Microsoft Project saved in the file for at least
+/// 95 % of them, at least one task must be compared per file, and the schedule's finish must be the file's project finish day.
 /// </summary>
 public sealed class WaterfallMspdiConformanceTests(ITestOutputHelper output)
 {
     private static readonly XNamespace Ns = "http://schemas.microsoft.com/project";
 
-    private static string? SamplesFolder()
-    {
-        if (Environment.GetEnvironmentVariable("TSPMO_MSPDI_SAMPLES") is { Length: > 0 } configured && Directory.Exists(configured)) return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples", "mspdi");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
     [Fact]
     public async Task Imported_samples_schedule_like_Microsoft_Project()
     {
-        var folder = SamplesFolder();
+        var folder = TestSamples.MspdiFolder();
         if (folder is null) return; // the samples are not distributed with the repository
         var files = Directory.GetFiles(folder, "*.xml").OrderBy(f => f).ToList();
-        if (files.Count == 0) return;
+        Assert.NotEmpty(files);
         using var factory = new TsPmoFactory();
         var api = await factory.CreateAdminApiAsync();
         var failures = new List<string>();
@@ -75,7 +65,7 @@ public sealed class WaterfallMspdiConformanceTests(ITestOutputHelper output)
             var computed = schedule.GetProperty("tasks").EnumerateArray()
                 .GroupBy(t => t.GetProperty("name").GetString() ?? "").ToDictionary(g => g.Key, g => new Queue<System.Text.Json.JsonElement>(g));
 
-            int compared = 0, startOk = 0, finishOk = 0;
+            int compared = 0, startOk = 0, finishOk = 0, criticalOk = 0;
             foreach (var task in root.Element(Ns + "Tasks")?.Elements(Ns + "Task") ?? [])
             {
                 var name = task.Element(Ns + "Name")?.Value ?? "";
@@ -89,10 +79,19 @@ public sealed class WaterfallMspdiConformanceTests(ITestOutputHelper output)
                 if (row.GetProperty("earlyStart").GetString() == fileStart.ToString("yyyy-MM-dd")) startOk++;
                 if (row.GetProperty("earlyFinish").GetString() == FinishDay(fileFinish).ToString("yyyy-MM-dd")) finishOk++;
                 else output.WriteLine($"  {name}: finish {row.GetProperty("earlyFinishAt")} against the file's {fileFinish:yyyy-MM-ddTHH:mm}");
+                if (task.Element(Ns + "Critical")?.Value is not { } fileCritical || (fileCritical == "1") == row.GetProperty("critical").GetBoolean()) criticalOk++;
+                else output.WriteLine($"  {name}: critical {row.GetProperty("critical")} against the file's {fileCritical}");
             }
-            output.WriteLine($"{Path.GetFileName(file)} ({when}): {compared} tasks compared, starts {startOk}, finishes {finishOk}");
-            if (compared > 0 && (startOk < 0.95 * compared || finishOk < 0.95 * compared))
-                failures.Add($"{Path.GetFileName(file)} ({when}): starts {startOk}/{compared}, finishes {finishOk}/{compared}");
+            var fileProjectFinish = Date(root.Element(Ns + "FinishDate")?.Value);
+            var projectFinish = schedule.GetProperty("finish").GetString();
+            var projectFinishOk = fileProjectFinish is not { } pf || projectFinish == FinishDay(pf).ToString("yyyy-MM-dd");
+            output.WriteLine($"{Path.GetFileName(file)} ({when}): {compared} tasks compared, starts {startOk}, finishes {finishOk}, critical {criticalOk}, project finish {projectFinish} against the file's {fileProjectFinish:yyyy-MM-ddTHH:mm}");
+            if (compared == 0)
+                failures.Add($"{Path.GetFileName(file)} ({when}): no task was compared");
+            else if (startOk < 0.95 * compared || finishOk < 0.95 * compared || criticalOk < 0.95 * compared)
+                failures.Add($"{Path.GetFileName(file)} ({when}): starts {startOk}/{compared}, finishes {finishOk}/{compared}, critical {criticalOk}/{compared}");
+            if (!projectFinishOk)
+                failures.Add($"{Path.GetFileName(file)} ({when}): project finish {projectFinish}, the file's {fileProjectFinish:yyyy-MM-ddTHH:mm}");
         }
     }
 
