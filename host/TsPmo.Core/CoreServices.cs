@@ -91,7 +91,9 @@ public static class CoreServices
 
         // Accounts
         services.AddSingleton<AccountPolicy>();
-        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        // The hash cost is the framework's default; only Development and Testing may lower it (PasswordHashing).
+        services.AddSingleton<IPasswordHasher<UserAccount>>(sp => new PasswordHasher<UserAccount>(
+            Microsoft.Extensions.Options.Options.Create(PasswordHashing.OptionsFor(configuration, sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>()))));
         services.AddSingleton<UserStore>();
         services.AddScoped<AccountService>();
         services.AddMemoryCache();

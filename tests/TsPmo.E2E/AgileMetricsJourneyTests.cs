@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 
 namespace TsPmo.E2E;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 using TsPmo.Sdk.Data;
 
 namespace TsPmo.E2E;

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 using Xunit.Abstractions;
 
 namespace TsPmo.E2E;
@@ -132,8 +131,8 @@ public sealed class HostileContentTests(ITestOutputHelper output)
             var response = await page.GotoAsync(url);
             Assert.True(response is { Status: 200 }, $"{url} answered {response?.Status}");
             // htmx processes the page when the DOM is ready, before the load event: a request an injected attribute
-            // asked for "on load" has been issued by now; a short pause lets a delayed trigger show itself too.
-            await page.WaitForTimeoutAsync(150);
+            // asked for "on load" has been issued by now; waiting for the network to go quiet lets a delayed trigger show itself too.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"{url}: {v}"));
             active.AddRange((await page.EvaluateAsync<string[]>(FindActiveAttributes)).Select(a => $"{url}: {a}"));
             var here = await page.Locator(".user-content").CountAsync();

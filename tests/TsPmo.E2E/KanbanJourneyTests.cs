@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 
 namespace TsPmo.E2E;
 

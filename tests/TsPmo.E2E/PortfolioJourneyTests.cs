@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TsPmo.Core.Seeding;
-using TsPmo.E2E.Infrastructure;
 using TsPmo.Sdk.Ports.Seeding;
 
 namespace TsPmo.E2E;

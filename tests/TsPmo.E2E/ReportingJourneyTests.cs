@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TsPmo.Core.Seeding;
-using TsPmo.E2E.Infrastructure;
 using TsPmo.Sdk.Ports.Seeding;
 
 namespace TsPmo.E2E;
@@ -30,14 +29,14 @@ public sealed class ReportingJourneyTests
         await Assertions.Expect(page.Locator("#kpi-ontime")).ToContainTextAsync("closed project(s)");
         await Assertions.Expect(page.Locator("#phase-table")).ToContainTextAsync("Execution");
         await Assertions.Expect(page.Locator("#health-attention li").First).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(500); // let the charts finish drawing for the screenshot
+        await session.WaitForChartsAsync(); // the charts finish drawing before the screenshot
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("reporting-home-dashboard");
 
         // The full report.
         await page.GetByRole(AriaRole.Link, new() { Name = "Full portfolio report" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Portfolio report" })).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(500);
+        await session.WaitForChartsAsync();
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("reporting-portfolio");
 

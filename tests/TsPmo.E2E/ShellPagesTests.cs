@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 
 namespace TsPmo.E2E;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TsPmo.Core.Accounts;
-using TsPmo.E2E.Infrastructure;
 
 namespace TsPmo.E2E;
 

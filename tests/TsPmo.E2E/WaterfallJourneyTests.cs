@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
-using TsPmo.E2E.Infrastructure;
 
 namespace TsPmo.E2E;
 
@@ -128,7 +127,7 @@ public sealed class WaterfallJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = $"Record these figures for {today:yyyy-MM-dd}" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is recorded");
         await Assertions.Expect(page.Locator("#evm-chart")).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(300);
+        await session.WaitForChartsAsync();
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("waterfall-earned-value");
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;
 

@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using TsPmo.Host.Tests.Infrastructure;
-using static TsPmo.Host.Tests.ScrumApiTests;
+using TsPmo.Waterfall.Tests;
 
 namespace TsPmo.Host.Tests;
 
@@ -18,6 +17,22 @@ namespace TsPmo.Host.Tests;
 /// </summary>
 public sealed class BoundedWorkTests
 {
+    // A Scrum project and a story through the API (the same two calls TsPmo.Scrum.Tests makes; here they only give the limits something to hit).
+    private static async Task<(TsPmoFactory Factory, HttpClient Api, long ProjectId)> ScrumProjectAsync(string code)
+    {
+        var factory = new TsPmoFactory();
+        var api = await factory.CreateAdminApiAsync();
+        var project = await (await api.PostAsJsonAsync("/api/v1/projects", new { name = "Web shop " + code, code, methodology = "scrum" })).JsonAsync();
+        return (factory, api, project.GetProperty("id").GetInt64());
+    }
+
+    private static async Task<long> ItemAsync(HttpClient api, long projectId, string title, decimal points)
+    {
+        var response = await api.PostAsJsonAsync($"/api/v1/projects/{projectId}/scrum/items", new { title, type = "story", points });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetInt64();
+    }
+
     private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
         var body = await response.Content.ReadAsStringAsync();

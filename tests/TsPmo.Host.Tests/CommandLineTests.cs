@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using TsPmo.Core.Data;
-using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using TsPmo.Host.Tests.Infrastructure;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Ports.Events;
 using TsPmo.Sdk.Ports.Health;

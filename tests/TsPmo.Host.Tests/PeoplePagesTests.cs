@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using TsPmo.Host.Tests.Infrastructure;
 using TsPmo.Sdk.Security;
 
 namespace TsPmo.Host.Tests;

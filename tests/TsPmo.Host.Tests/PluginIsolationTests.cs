@@ -7,7 +7,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Core.Data;
 using TsPmo.Host.Shell.Plugins;
-using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;
 

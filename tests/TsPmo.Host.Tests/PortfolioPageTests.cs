@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;
 

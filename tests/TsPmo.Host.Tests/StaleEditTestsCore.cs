@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Core.Settings;
-using TsPmo.Host.Tests.Infrastructure;
 
 namespace TsPmo.Host.Tests;
 

@@ -8,21 +8,12 @@ namespace TsPmo.Waterfall.Tests;
 /// Imports every MSPDI file in the shared samples folder (found in place, never copied into the repository),
 /// schedules it and compares each plain leaf task (not manual, no actual start, As Soon As Possible) with the dates
 /// Microsoft Project stored: start day, finish day (a finish at the first working minute belongs to the previous
-/// working day) and the Critical flag. The bar is 95 % of starts and of finishes on each file.
+/// working day) and the Critical flag. The bar is 95 % of starts, of finishes and of critical flags on each file, at least one
+/// task compared per file, and the project finish day equal to the file's.
 /// </summary>
 public sealed class MspdiConformanceTests(ITestOutputHelper output)
 {
-    internal static string? SamplesFolder()
-    {
-        if (Environment.GetEnvironmentVariable("TSPMO_MSPDI_SAMPLES") is { Length: > 0 } env && Directory.Exists(env)) return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples", "mspdi");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-
-        return null;
-    }
+    internal static string? SamplesFolder() => TestSamples.MspdiFolder();
 
     internal sealed record Result(string File, int Compared, int Starts, int Finishes, int Critical, bool ProjectFinish, IReadOnlyList<string> Misses);
 
@@ -62,7 +53,7 @@ public sealed class MspdiConformanceTests(ITestOutputHelper output)
         var folder = SamplesFolder();
         if (folder is null)
         {
-            output.WriteLine("MSPDI samples folder not found (set TSPMO_MSPDI_SAMPLES); nothing to compare.");
+            output.WriteLine("MSPDI samples folder not found (set TSPMO_SAMPLES or TSPMO_MSPDI_SAMPLES); nothing to compare.");
             return;
         }
 
@@ -73,8 +64,11 @@ public sealed class MspdiConformanceTests(ITestOutputHelper output)
             var r = Check(file);
             output.WriteLine($"{r.File}: starts {r.Starts}/{r.Compared}, finishes {r.Finishes}/{r.Compared}, critical {r.Critical}/{r.Compared}, project finish {(r.ProjectFinish ? "matches" : "differs")}");
             foreach (var m in r.Misses) output.WriteLine(m);
+            Assert.True(r.Compared > 0, $"{r.File}: no task was compared");
             Assert.True(r.Starts >= 0.95 * r.Compared, $"{r.File}: only {r.Starts} of {r.Compared} starts match");
             Assert.True(r.Finishes >= 0.95 * r.Compared, $"{r.File}: only {r.Finishes} of {r.Compared} finishes match");
+            Assert.True(r.Critical >= 0.95 * r.Compared, $"{r.File}: only {r.Critical} of {r.Compared} critical flags match");
+            Assert.True(r.ProjectFinish, $"{r.File}: the project finish differs from the file's");
         }
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Core.Seeding;
-using TsPmo.Host.Tests.Infrastructure;
 using TsPmo.Sdk.Ports.Seeding;
 using Xunit.Abstractions;
 

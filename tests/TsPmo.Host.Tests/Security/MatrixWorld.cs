@@ -5,7 +5,6 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Core.Seeding;
-using TsPmo.Host.Tests.Infrastructure;
 using TsPmo.Sdk.Ports.Seeding;
 
 namespace TsPmo.Host.Tests.Security;
