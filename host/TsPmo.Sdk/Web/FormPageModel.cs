@@ -23,6 +23,8 @@ public abstract class FormPageModel : PageModel
     /// </summary>
     protected virtual Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
+    // Without [NonHandler] Razor Pages would also expose this override as a page handler (verb "PAGE").
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
