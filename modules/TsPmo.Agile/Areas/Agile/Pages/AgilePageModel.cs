@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Agile.Board;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
+using TsPmo.Agile.Data;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 

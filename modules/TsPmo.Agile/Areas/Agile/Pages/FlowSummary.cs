@@ -1,5 +1,7 @@
 using System.Globalization;
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 

@@ -1,0 +1,28 @@
+using Dapper;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Ports.Methodology;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
+
+namespace TsPmo.Agile.Contributions;
+
+/// <summary>Progress of a Kanban project: done cards against all cards; the forecast finish is the 85 % Monte Carlo date.</summary>
+public sealed class AgileMethodology(IDbConnectionFactory connections, FlowService flow, IProjectDirectory projects) : IMethodology
+{
+    public string ModuleId => AgileModule.Id;
+
+    public string PlanUrl(long projectId) => $"/Projects/{projectId}/Agile/Board";
+
+    public async Task<MethodologyProgress> GetProgressAsync(long projectId, CancellationToken ct = default)
+    {
+        await using var connection = await connections.OpenAsync(ct);
+        var (total, done) = await connection.QuerySingleAsync<(long, long)>(
+            "SELECT COUNT(*), COUNT(done_at) FROM agile_card WHERE project_id = @projectId", new { projectId });
+        var planned = (await projects.FindAsync(projectId, ct))?.TargetDate;
+        var remaining = (int)(total - done);
+        var forecast = remaining > 0 ? (await flow.WhenAsync(projectId, remaining, ct)).Forecast?.P85 : null;
+        return new MethodologyProgress(total == 0 ? 0 : Math.Round(100m * done / total, 1), remaining, "items", forecast, planned);
+    }
+}

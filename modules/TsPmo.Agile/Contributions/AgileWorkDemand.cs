@@ -1,0 +1,33 @@
+using Dapper;
+using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Resources;
+using TsPmo.Sdk.Time;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
+
+namespace TsPmo.Agile.Contributions;
+
+/// <summary>
+/// Hours of Kanban work per person per week: each unfinished, assigned, estimated card counts in the week of
+/// its due date, or in the current week when it has none (flow work is pulled now, not scheduled).
+/// </summary>
+public sealed class AgileWorkDemand(IDbConnectionFactory connections, IOrganizationClock clock) : IWorkDemandSource
+{
+    public async Task<IReadOnlyList<WorkDemand>> GetDemandAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var thisWeek = ZoneCalendar.WeekStart(clock.Today);
+        await using var connection = await connections.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long PersonId, long ProjectId, string? DueDate, double Hours)>("""
+            SELECT c.assignee_id, c.project_id, c.due_date, c.estimate_hours
+            FROM agile_card c JOIN core_project p ON p.id = c.project_id
+            WHERE c.done_at IS NULL AND c.assignee_id IS NOT NULL AND c.estimate_hours > 0 AND p.archived = 0 AND p.methodology_id = 'agile'
+            """);
+        return rows
+            .Select(r => (r.PersonId, r.ProjectId, Week: r.DueDate is { } text && DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) is var due && ZoneCalendar.WeekStart(due) > thisWeek ? ZoneCalendar.WeekStart(due) : thisWeek, r.Hours))
+            .Where(r => r.Week >= ZoneCalendar.WeekStart(from) && r.Week <= to)
+            .GroupBy(r => (r.PersonId, r.ProjectId, r.Week))
+            .Select(g => new WorkDemand(g.Key.PersonId, g.Key.ProjectId, g.Key.Week, (decimal)g.Sum(r => r.Hours)))
+            .ToList();
+    }
+}
