@@ -1,4 +1,7 @@
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
+using TsPmo.Sdk.Forecasting;
 
 namespace TsPmo.Agile.Tests;
 

@@ -1,4 +1,6 @@
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Benchmarks;
 

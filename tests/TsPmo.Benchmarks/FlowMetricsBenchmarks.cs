@@ -1,5 +1,7 @@
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
 using BenchmarkDotNet.Attributes;
-using TsPmo.Agile.Flow;
 
 namespace TsPmo.Benchmarks;
 

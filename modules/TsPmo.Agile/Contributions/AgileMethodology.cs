@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -9,11 +10,13 @@ using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Contributions;
 
 /// <summary>Progress of a Kanban project: done cards against all cards; the forecast finish is the 85 % Monte Carlo date.</summary>
-public sealed class AgileMethodology(IDbConnectionFactory connections, FlowService flow, IProjectDirectory projects) : IMethodology
+public sealed class AgileMethodology(IDbConnectionFactory connections, FlowService flow, IProjectDirectory projects, LinkGenerator links) : IMethodology
 {
     public string ModuleId => AgileModule.Id;
 
-    public string PlanUrl(long projectId) => $"/Projects/{projectId}/Agile/Board";
+    /// <summary>The board page, built from its route (never a URL string repeated here).</summary>
+    public string PlanUrl(long projectId) =>
+        links.GetPathByPage("/Board", values: new { area = "Agile", id = projectId }) ?? throw new InvalidOperationException("The Agile board page is not routed.");
 
     public async Task<MethodologyProgress> GetProgressAsync(long projectId, CancellationToken ct = default)
     {

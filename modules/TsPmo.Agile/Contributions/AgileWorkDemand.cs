@@ -16,7 +16,7 @@ public sealed class AgileWorkDemand(IDbConnectionFactory connections, IOrganizat
 {
     public async Task<IReadOnlyList<WorkDemand>> GetDemandAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var thisWeek = ZoneCalendar.WeekStart(clock.Today);
+        var thisWeek = Weeks.StartOf(clock.Today);
         await using var connection = await connections.OpenAsync(ct);
         var rows = await connection.QueryAsync<(long PersonId, long ProjectId, string? DueDate, double Hours)>("""
             SELECT c.assignee_id, c.project_id, c.due_date, c.estimate_hours
@@ -24,8 +24,8 @@ public sealed class AgileWorkDemand(IDbConnectionFactory connections, IOrganizat
             WHERE c.done_at IS NULL AND c.assignee_id IS NOT NULL AND c.estimate_hours > 0 AND p.archived = 0 AND p.methodology_id = 'agile'
             """);
         return rows
-            .Select(r => (r.PersonId, r.ProjectId, Week: r.DueDate is { } text && DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) is var due && ZoneCalendar.WeekStart(due) > thisWeek ? ZoneCalendar.WeekStart(due) : thisWeek, r.Hours))
-            .Where(r => r.Week >= ZoneCalendar.WeekStart(from) && r.Week <= to)
+            .Select(r => (r.PersonId, r.ProjectId, Week: r.DueDate is { } text && DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) is var due && Weeks.StartOf(due) > thisWeek ? Weeks.StartOf(due) : thisWeek, r.Hours))
+            .Where(r => r.Week >= Weeks.StartOf(from) && r.Week <= to)
             .GroupBy(r => (r.PersonId, r.ProjectId, r.Week))
             .Select(g => new WorkDemand(g.Key.PersonId, g.Key.ProjectId, g.Key.Week, (decimal)g.Sum(r => r.Hours)))
             .ToList();

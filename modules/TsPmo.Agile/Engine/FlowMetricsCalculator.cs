@@ -2,6 +2,8 @@ using System.Globalization;
 using TsPmo.Agile.Domain;
 using TsPmo.Agile.Services;
 
+using TsPmo.Sdk.Time;
+
 namespace TsPmo.Agile.Engine;
 
 /// <summary>
@@ -47,8 +49,8 @@ public static class FlowMetricsCalculator
         // Compare instants against the range's bounds once instead of converting every card's instants to local days.
         var rangeStart = ZoneCalendar.StartOfDay(from, zone);
         var rangeEnd = ZoneCalendar.StartOfDay(to.AddDays(1), zone);
-        var firstWeek = ZoneCalendar.WeekStart(from);
-        var perWeek = new int[(ZoneCalendar.WeekStart(to).DayNumber - firstWeek.DayNumber) / 7 + 1];
+        var firstWeek = Weeks.StartOf(from);
+        var perWeek = new int[(Weeks.StartOf(to).DayNumber - firstWeek.DayNumber) / 7 + 1];
 
         var cycle = new List<double>();
         var lead = new List<double>();

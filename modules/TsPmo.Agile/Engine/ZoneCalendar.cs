@@ -1,3 +1,5 @@
+using TsPmo.Sdk.Time;
+
 using TsPmo.Agile.Domain;
 using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Engine;
@@ -37,6 +39,6 @@ internal static class ZoneCalendar
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
-    /// <summary>The Monday on or before <paramref name="day"/> (ISO 8601 weeks start on Monday).</summary>
-    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    /// <summary>The Monday on or before <paramref name="day"/>: <see cref="Weeks.StartOf"/>, kept under this name for the calendar's callers.</summary>
+    public static DateOnly WeekStart(DateOnly day) => Weeks.StartOf(day);
 }

@@ -166,7 +166,7 @@ public sealed class FlowService(
     /// <summary>Weekly throughput of the last complete weeks of the history window: the samples of the forecasts.</summary>
     private async Task<IReadOnlyList<int>> SamplesAsync(long projectId, FlowSettings settings, CancellationToken ct)
     {
-        var lastSunday = ZoneCalendar.WeekStart(clock.Today).AddDays(-1);
+        var lastSunday = Weeks.StartOf(clock.Today).AddDays(-1);
         var metrics = await ComputeAsync(projectId, lastSunday.AddDays(-7 * settings.HistoryWeeks + 1), lastSunday, ct);
         return metrics.Throughput.Select(w => w.Count).ToList();
     }

@@ -4,6 +4,8 @@ using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Lifecycle;
 using TsPmo.Sdk.Ports.Seeding;
 
+using TsPmo.Sdk.Time;
+
 namespace TsPmo.Scrum.Contributions;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class ScrumDemoSeeder(IDbConnectionFactory connections) : IDemoSee
         public async Task RunAsync(int completedSprints)
         {
             var finished = project.Phase is LifecyclePhase.Closed or LifecyclePhase.Cancelled;
-            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            var monday = Weeks.StartOf(today);
             // The active sprint started last Monday: we are in its second week, about half burned down.
             var activeStart = finished ? project.Target.AddDays(-13) : monday.AddDays(-7);
             var completed = finished ? completedSprints + 1 : completedSprints;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -8,11 +9,13 @@ using TsPmo.Scrum.Services;
 namespace TsPmo.Scrum.Contributions;
 
 /// <summary>Progress of a Scrum project: done points against all points; the forecast finish is the 85 % release forecast date; items of type Bug are its defects.</summary>
-public sealed class ScrumMethodology(IDbConnectionFactory connections, SprintService sprints, IProjectDirectory projects) : IMethodology
+public sealed class ScrumMethodology(IDbConnectionFactory connections, SprintService sprints, IProjectDirectory projects, LinkGenerator links) : IMethodology
 {
     public string ModuleId => ScrumModule.Id;
 
-    public string PlanUrl(long projectId) => $"/Projects/{projectId}/Scrum/Backlog";
+    /// <summary>The backlog page, built from its route (never a URL string repeated here).</summary>
+    public string PlanUrl(long projectId) =>
+        links.GetPathByPage("/Backlog", values: new { area = "Scrum", id = projectId }) ?? throw new InvalidOperationException("The Scrum backlog page is not routed.");
 
     public async Task<MethodologyProgress> GetProgressAsync(long projectId, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Resources;
+using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Time;
 
 namespace TsPmo.Scrum.Contributions;
@@ -11,20 +12,21 @@ namespace TsPmo.Scrum.Contributions;
 /// or the sprint's start, whichever is later, to its end), and each week gets the hours of its days. Backlog items are
 /// not scheduled yet, so they make no demand.
 /// </summary>
-public sealed class ScrumWorkDemand(IDbConnectionFactory connections, IOrganizationClock clock) : IWorkDemandSource
+public sealed class ScrumWorkDemand(IDbConnectionFactory connections, IProjectDirectory projects, IOrganizationClock clock) : IWorkDemandSource
 {
     private sealed record Row(long PersonId, long ProjectId, string Start, string End, double Hours);
 
     public async Task<IReadOnlyList<WorkDemand>> GetDemandAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
+        // Projects still run with Scrum and not archived (the directory lists only those not archived).
+        var live = (await projects.ListAsync(ct: ct)).Where(p => p.MethodologyId == ScrumModule.Id).Select(p => p.Id).ToHashSet();
         await using var connection = await connections.OpenAsync(ct);
-        var rows = await connection.QueryAsync<Row>("""
+        var rows = (await connection.QueryAsync<Row>("""
             SELECT i.assignee_id AS PersonId, i.project_id AS ProjectId, s.start_date AS Start, s.end_date AS "End", i.estimate_hours AS Hours
-            FROM scrum_item i JOIN scrum_sprint s ON s.id = i.sprint_id JOIN core_project p ON p.id = i.project_id
+            FROM scrum_item i JOIN scrum_sprint s ON s.id = i.sprint_id
             WHERE i.status <> 'Done' AND i.assignee_id IS NOT NULL AND i.estimate_hours > 0 AND s.state IN ('Active', 'Planned')
-              AND p.archived = 0 AND p.methodology_id = 'scrum'
-            """);
-        var firstWeek = WeekStart(from);
+            """)).Where(r => live.Contains(r.ProjectId));
+        var firstWeek = Weeks.StartOf(from);
         var result = new Dictionary<(long, long, DateOnly), decimal>();
         foreach (var row in rows)
         {
@@ -50,9 +52,7 @@ public sealed class ScrumWorkDemand(IDbConnectionFactory connections, IOrganizat
         var days = new List<DateOnly>();
         for (var d = from; d <= to; d = d.AddDays(1))
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days.Add(d);
-        if (days.Count == 0) return [(WeekStart(from), hours)];
-        return days.GroupBy(WeekStart).Select(g => (g.Key, hours * g.Count() / days.Count));
+        if (days.Count == 0) return [(Weeks.StartOf(from), hours)];
+        return days.GroupBy(Weeks.StartOf).Select(g => (g.Key, hours * g.Count() / days.Count));
     }
-
-    internal static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

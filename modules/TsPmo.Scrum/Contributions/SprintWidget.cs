@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Reporting;
 using TsPmo.Sdk.Time;
 
@@ -17,7 +18,7 @@ public sealed class SprintWidget : IDashboardWidget
 
 /// <summary>Across open Scrum projects (or one): the active sprint, its days left and points remaining, and the project's average velocity, as a table.</summary>
 [ViewComponent(Name = Name)]
-public sealed class SprintWidgetViewComponent(IDbConnectionFactory connections, IOrganizationClock clock) : ViewComponent
+public sealed class SprintWidgetViewComponent(IDbConnectionFactory connections, IProjectDirectory projects, IOrganizationClock clock) : ViewComponent
 {
     public const string Name = "ScrumSprint";
 
@@ -43,21 +44,30 @@ public sealed class SprintWidgetViewComponent(IDbConnectionFactory connections, 
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
+        // Eight projects first (names from the directory), then only their sprints and items: the portfolio may hold
+        // hundreds of projects.
+        var shown = (await projects.ListAsync())
+            .Where(p => p.MethodologyId == ScrumModule.Id && p.Phase is not ("Closed" or "Cancelled")
+                        && (context.ProjectId is null || p.Id == context.ProjectId) && context.Readable.CanRead(p.Id))
+            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(8).ToList();
+        if (shown.Count == 0) return View(new Model([], clock.Today));
         await using var connection = await connections.OpenAsync();
-        // Eight projects first, then only their sprints and items: the portfolio may hold hundreds of projects.
-        var rows = await connection.QueryAsync<Row>("""
-            WITH shown AS (
-                SELECT id, code, name FROM core_project
-                WHERE methodology_id = 'scrum' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project) AND id NOT IN @hidden
-                ORDER BY name COLLATE NOCASE LIMIT 8)
-            SELECT sh.id AS ProjectId, sh.code AS Code, sh.name AS Name, a.id AS SprintId, a.name AS SprintName, a.end_date AS EndDate,
+        var sprints = (await connection.QueryAsync<Row>("""
+            SELECT sh.project_id AS ProjectId, a.id AS SprintId, a.name AS SprintName, a.end_date AS EndDate,
                    a.committed_points AS Committed,
                    (SELECT SUM(points) FROM scrum_item i WHERE i.sprint_id = a.id AND i.status <> 'Done') AS Remaining,
-                   (SELECT AVG(completed_points) FROM (SELECT completed_points FROM scrum_sprint c WHERE c.project_id = sh.id AND c.state = 'Completed'
+                   (SELECT AVG(completed_points) FROM (SELECT completed_points FROM scrum_sprint c WHERE c.project_id = sh.project_id AND c.state = 'Completed'
                                                        ORDER BY c.end_date DESC LIMIT 3)) AS Velocity
-            FROM shown sh LEFT JOIN scrum_sprint a ON a.project_id = sh.id AND a.state = 'Active'
-            ORDER BY sh.name COLLATE NOCASE
-            """, new { project = context.ProjectId, hidden = context.Readable.HiddenForSql });
-        return View(new Model(rows.AsList(), clock.Today));
+            FROM (SELECT DISTINCT project_id FROM scrum_sprint WHERE project_id IN @ids) sh
+            LEFT JOIN scrum_sprint a ON a.project_id = sh.project_id AND a.state = 'Active'
+            """, new { ids = shown.Select(p => p.Id).ToList() })).ToDictionary(r => r.ProjectId);
+        var rows = shown.Select(p =>
+        {
+            var row = sprints.GetValueOrDefault(p.Id) ?? new Row { ProjectId = p.Id };
+            row.Code = p.Code;
+            row.Name = p.Name;
+            return row;
+        }).ToList();
+        return View(new Model(rows, clock.Today));
     }
 }
