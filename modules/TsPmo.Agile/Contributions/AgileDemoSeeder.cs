@@ -33,7 +33,7 @@ public sealed class AgileDemoSeeder(IDbConnectionFactory connections) : IDemoSee
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var project in projects)
         {
-            await BoardService.InsertColumnsAsync(connection, tx, project.Id, DefaultColumns.All);
+            await BoardStore.InsertColumnsAsync(connection, tx, project.Id, DefaultColumns.All);
             var columns = (await connection.QueryAsync<(long Id, string Name)>(
                 "SELECT id, name FROM agile_column WHERE project_id = @Id ORDER BY position", new { project.Id }, tx)).ToList();
             if (project.Phase is LifecyclePhase.Initiation) continue;

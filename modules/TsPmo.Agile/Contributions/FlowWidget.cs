@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Ports.Directory;
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
@@ -17,7 +18,7 @@ public sealed class FlowWidget : IDashboardWidget
 
 /// <summary>Across Kanban projects (or one): cards in progress, blocked, and finished in the last four weeks, as a table.</summary>
 [ViewComponent(Name = Name)]
-public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IOrganizationClock clock) : ViewComponent
+public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IProjectDirectory projects, IOrganizationClock clock) : ViewComponent
 {
     public const string Name = "AgileFlow";
 
@@ -35,21 +36,26 @@ public sealed class FlowWidgetViewComponent(IDbConnectionFactory connections, IO
 
     public async Task<IViewComponentResult> InvokeAsync(WidgetContext context)
     {
+        // Pick the eight projects first (names from the directory), then count only their cards: the portfolio may
+        // hold hundreds of boards.
+        var shown = (await projects.ListAsync())
+            .Where(p => p.MethodologyId == AgileModule.Id && p.Phase is not ("Closed" or "Cancelled")
+                        && (context.ProjectId is null || p.Id == context.ProjectId) && context.Readable.CanRead(p.Id))
+            .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Take(8).ToList();
+        if (shown.Count == 0) return View(new List<Row>());
         var since = StoredTime.Format(clock.UtcNow.AddDays(-28));
         await using var connection = await connections.OpenAsync();
-        // Pick the eight projects first, then count only their cards: the portfolio may hold hundreds of boards.
-        var rows = await connection.QueryAsync<Row>("""
-            WITH shown AS (
-                SELECT id, code, name FROM core_project
-                WHERE methodology_id = 'agile' AND archived = 0 AND phase NOT IN ('Closed', 'Cancelled') AND (@project IS NULL OR id = @project) AND id NOT IN @hidden
-                ORDER BY name COLLATE NOCASE LIMIT 8)
-            SELECT s.id AS ProjectId, s.code, s.name,
+        var counts = (await connection.QueryAsync<Row>("""
+            SELECT c.project_id AS ProjectId,
                    COUNT(CASE WHEN c.started_at IS NOT NULL AND c.done_at IS NULL THEN 1 END) AS InProgress,
                    COUNT(CASE WHEN c.blocked = 1 AND c.done_at IS NULL THEN 1 END) AS Blocked,
                    COUNT(CASE WHEN c.done_at >= @since THEN 1 END) AS DoneLast4Weeks
-            FROM shown s LEFT JOIN agile_card c ON c.project_id = s.id
-            GROUP BY s.id, s.code, s.name ORDER BY s.name COLLATE NOCASE
-            """, new { since, project = context.ProjectId, hidden = context.Readable.HiddenForSql });
-        return View(rows.ToList());
+            FROM agile_card c WHERE c.project_id IN @ids
+            GROUP BY c.project_id
+            """, new { since, ids = shown.Select(p => p.Id).ToList() })).ToDictionary(r => r.ProjectId);
+        var rows = shown.Select(p => counts.TryGetValue(p.Id, out var r)
+            ? new Row { ProjectId = p.Id, Code = p.Code, Name = p.Name, InProgress = r.InProgress, Blocked = r.Blocked, DoneLast4Weeks = r.DoneLast4Weeks }
+            : new Row { ProjectId = p.Id, Code = p.Code, Name = p.Name }).ToList();
+        return View(rows);
     }
 }

@@ -17,50 +17,50 @@ namespace TsPmo.Agile.Services;
 /// </summary>
 public sealed class BoardService(
     IDbConnectionFactory connections,
+    IUnitOfWork work,
     IProjectDirectory projects,
+    IPeopleDirectory people,
     IProjectPermissions permissions,
-    IAuditLog audit,
-    ICurrentUser user,
     IOrganizationClock clock,
     IDomainEventPublisher events)
 {
     public async Task<BoardView> GetAsync(long projectId, CancellationToken ct = default)
     {
-        await RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await using var connection = await connections.OpenAsync(ct);
-        return new BoardView(await BoardStore.ColumnsAsync(connection, null, projectId), await BoardStore.CardsAsync(connection, null, projectId),
+        return new BoardView(await BoardStore.ColumnsAsync(connection, null, projectId),
+            await BoardStore.NamedAsync(people, await BoardStore.CardsAsync(connection, null, projectId), ct),
             await BoardStore.ColumnsVersionAsync(connection, null, projectId));
     }
 
     public async Task<Card> GetCardAsync(long projectId, long cardId, CancellationToken ct = default)
     {
-        await RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await using var connection = await connections.OpenAsync(ct);
-        return await BoardStore.CardAsync(connection, null, projectId, cardId) ?? throw new NotFoundException("Card", cardId.ToString());
+        var card = await BoardStore.CardAsync(connection, null, projectId, cardId) ?? throw new NotFoundException("Card", cardId.ToString());
+        return (await BoardStore.NamedAsync(people, [card], ct))[0];
     }
 
     /// <summary>Gives a project the default columns if it has none yet (a new Kanban project).</summary>
     public async Task EnsureColumnsAsync(long projectId, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM agile_column WHERE project_id = @projectId)", new { projectId }, tx)) return;
-        await InsertColumnsAsync(connection, tx, projectId, DefaultColumns.All);
-        await tx.CommitAsync(ct);
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        if (await w.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM agile_column WHERE project_id = @projectId)", new { projectId }, ct)) return;
+        await BoardStore.InsertColumnsAsync(w.Connection, w.Transaction, projectId, DefaultColumns.All);
+        await w.CommitAsync(ct);
     }
 
     public async Task<Card> CreateCardAsync(long projectId, CardInput input, CancellationToken ct = default)
     {
-        await RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await permissions.DemandAsync(projectId, AgileModule.EditCards, ct);
         var valid = CardRules.Validate(input);
         await EnsureColumnsAsync(projectId, ct);
-        var now = Stamp();
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var first = (await BoardStore.ColumnsAsync(connection, tx, projectId))[0];
-        await CheckAssigneeAsync(connection, tx, valid.AssigneeId);
-        var id = await connection.ExecuteScalarAsync<long>("""
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        var now = w.Stamp;
+        var first = (await BoardStore.ColumnsAsync(w.Connection, w.Transaction, projectId))[0];
+        await people.RequirePersonAsync(valid.AssigneeId, "assigneeId", ct);
+        var id = await w.ScalarAsync<long>("""
             INSERT INTO agile_card (project_id, column_id, position, title, description, class_of_service, assignee_id, estimate_hours, due_date,
                                     blocked, blocked_reason, created_at, updated_at, version)
             VALUES (@projectId, @column, (SELECT COALESCE(MAX(position), -1) + 1 FROM agile_card WHERE column_id = @column), @Title, @Description,
@@ -70,23 +70,22 @@ public sealed class BoardService(
         {
             projectId, column = first.Id, valid.Title, valid.Description, ClassOfService = valid.ClassOfService.ToString(), valid.AssigneeId,
             valid.EstimateHours, valid.DueDate, valid.Blocked, valid.BlockedReason, now,
-        }, tx);
-        await BoardStore.RecordMoveAsync(connection, tx, projectId, id, null, first.Name, now, user.DisplayName);
-        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "card", id.ToString(), "created", null, valid) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
+        }, ct);
+        await BoardStore.RecordMoveAsync(w.Connection, w.Transaction, projectId, id, null, first.Name, now, w.ActorName);
+        await w.AuditAsync("card", id, "created", null, valid, ct);
+        await w.CommitAsync(ct);
         return (await GetCardAsync(projectId, id, ct));
     }
 
     public async Task<Card> UpdateCardAsync(long projectId, long cardId, long version, CardInput input, CancellationToken ct = default)
     {
-        await RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await permissions.DemandAsync(projectId, AgileModule.EditCards, ct);
         var valid = CardRules.Validate(input);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var before = await BoardStore.CardAsync(connection, tx, projectId, cardId) ?? throw new NotFoundException("Card", cardId.ToString());
-        await CheckAssigneeAsync(connection, tx, valid.AssigneeId);
-        var rows = await connection.ExecuteAsync("""
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        var before = await BoardStore.CardAsync(w.Connection, w.Transaction, projectId, cardId) ?? throw new NotFoundException("Card", cardId.ToString());
+        await people.RequirePersonAsync(valid.AssigneeId, "assigneeId", ct);
+        await w.ExecuteVersionedAsync("""
             UPDATE agile_card SET title = @Title, description = @Description, class_of_service = @ClassOfService, assignee_id = @AssigneeId,
                    estimate_hours = @EstimateHours, due_date = @DueDate, blocked = @Blocked, blocked_reason = @BlockedReason,
                    updated_at = @now, version = version + 1
@@ -94,12 +93,11 @@ public sealed class BoardService(
             """, new
         {
             valid.Title, valid.Description, ClassOfService = valid.ClassOfService.ToString(), valid.AssigneeId, valid.EstimateHours, valid.DueDate,
-            valid.Blocked, valid.BlockedReason, now = Stamp(), cardId, version,
-        }, tx);
-        if (rows != 1) throw new ConcurrencyConflictException("Card", $"\"{before.Title}\"");
-        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "card", cardId.ToString(), "updated",
-            CardRules.Snapshot(before), valid) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
+            valid.Blocked, valid.BlockedReason, now = w.Stamp, cardId, version,
+        }, "Card", $"\"{before.Title}\"", ct);
+        await w.AuditAsync("card", cardId, "updated",
+            CardRules.Snapshot(before), valid, ct);
+        await w.CommitAsync(ct);
         return await GetCardAsync(projectId, cardId, ct);
     }
 
@@ -110,39 +108,38 @@ public sealed class BoardService(
     /// </summary>
     public async Task<Card> MoveCardAsync(long projectId, long cardId, string column, int? position = null, CancellationToken ct = default)
     {
-        await RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await permissions.DemandAsync(projectId, AgileModule.EditCards, ct);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var columns = await BoardStore.ColumnsAsync(connection, tx, projectId);
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        var columns = await BoardStore.ColumnsAsync(w.Connection, w.Transaction, projectId);
         var target = columns.FirstOrDefault(c => string.Equals(c.Name, column?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? columns.FirstOrDefault(c => c.Id.ToString() == column)
             ?? throw new DomainValidationException("column", $"There is no column \"{column}\" on this board. Columns: {string.Join(", ", columns.Select(c => c.Name))}.");
-        var card = await BoardStore.CardAsync(connection, tx, projectId, cardId) ?? throw new NotFoundException("Card", cardId.ToString());
+        var card = await BoardStore.CardAsync(w.Connection, w.Transaction, projectId, cardId) ?? throw new NotFoundException("Card", cardId.ToString());
 
-        var siblings = (await connection.QueryAsync<long>(
-            "SELECT id FROM agile_card WHERE column_id = @Id AND id <> @cardId ORDER BY position, id", new { target.Id, cardId }, tx)).ToList();
+        var siblings = (await w.QueryAsync<long>(
+            "SELECT id FROM agile_card WHERE column_id = @Id AND id <> @cardId ORDER BY position, id", new { target.Id, cardId }, ct)).ToList();
         if (card.ColumnId != target.Id && target.WipLimit is { } limit && siblings.Count >= limit)
             throw new RuleViolationException($"{target.Name} is at its WIP limit of {limit}: finish or move a card out of it before pulling in another.");
 
         siblings.Insert(Math.Clamp(position ?? siblings.Count, 0, siblings.Count), cardId);
-        var now = Stamp();
+        var now = w.Stamp;
         if (card.ColumnId != target.Id)
         {
             var index = columns.ToList().FindIndex(c => c.Id == target.Id);
             var startedIndex = columns.ToList().FindIndex(c => c.IsStarted);
             var started = card.StartedAt is null && startedIndex >= 0 && index >= startedIndex ? now : null;
-            await connection.ExecuteAsync("""
+            await w.ExecuteAsync("""
                 UPDATE agile_card SET column_id = @Id, started_at = COALESCE(started_at, @started),
                        done_at = CASE WHEN @IsDone THEN @now ELSE NULL END, updated_at = @now, version = version + 1
                 WHERE id = @cardId
-                """, new { target.Id, started, target.IsDone, now, cardId }, tx);
-            await BoardStore.RecordMoveAsync(connection, tx, projectId, cardId, card.ColumnName, target.Name, now, user.DisplayName);
-            await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "card", cardId.ToString(), "moved",
-                new { column = card.ColumnName }, new { column = target.Name }) { ProjectId = projectId }, ct);
+                """, new { target.Id, started, target.IsDone, now, cardId }, ct);
+            await BoardStore.RecordMoveAsync(w.Connection, w.Transaction, projectId, cardId, card.ColumnName, target.Name, now, w.ActorName);
+            await w.AuditAsync("card", cardId, "moved",
+                new { column = card.ColumnName }, new { column = target.Name }, ct);
         }
-        await BoardStore.RenumberAsync(connection, tx, siblings);
-        await tx.CommitAsync(ct);
+        await BoardStore.RenumberAsync(w.Connection, w.Transaction, siblings);
+        await w.CommitAsync(ct);
         if (target.IsDone && card.ColumnId != target.Id)
             await events.PublishAsync(new WorkCompleted(projectId, AgileModule.Id, cardId.ToString(), card.Title, clock.UtcNow), ct);
         return await GetCardAsync(projectId, cardId, ct);
@@ -157,21 +154,19 @@ public sealed class BoardService(
     public async Task<IReadOnlyList<BoardColumn>> SetColumnsAsync(long projectId, IReadOnlyList<ColumnDefinition> definitions,
         IReadOnlyDictionary<string, string>? moveCardsTo = null, long? version = null, CancellationToken ct = default)
     {
-        var project = await RequireAgileAsync(projectId, ct);
+        var project = await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         var defs = ColumnRules.Validate(definitions);
         await EnsureColumnsAsync(projectId, ct);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (version is { } v && v != await BoardStore.ColumnsVersionAsync(connection, tx, projectId))
-            throw new ConcurrencyConflictException("The column layout of board", project.Code);
-        var existing = await BoardStore.ColumnsAsync(connection, tx, projectId);
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        WriteScope.CheckVersion(version, await BoardStore.ColumnsVersionAsync(w.Connection, w.Transaction, projectId), "The column layout of board", project.Code);
+        var existing = await BoardStore.ColumnsAsync(w.Connection, w.Transaction, projectId);
         var removed = existing.Where(e => !defs.Any(d => string.Equals(d.Name, e.Name, StringComparison.OrdinalIgnoreCase))).ToList();
         var targets = new Dictionary<long, string>();
         var errors = new List<string>();
         foreach (var column in removed)
         {
-            var count = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agile_card WHERE column_id = @Id", new { column.Id }, tx);
+            var count = await w.ScalarAsync<int>("SELECT COUNT(*) FROM agile_card WHERE column_id = @Id", new { column.Id }, ct);
             if (count == 0) continue;
             var to = moveCardsTo?.FirstOrDefault(m => string.Equals(m.Key, column.Name, StringComparison.OrdinalIgnoreCase)).Value;
             if (to is null || !defs.Any(d => string.Equals(d.Name, to, StringComparison.OrdinalIgnoreCase)))
@@ -181,68 +176,44 @@ public sealed class BoardService(
         if (errors.Count > 0) throw new DomainValidationException("moveCardsTo", string.Join(" ", errors));
 
         // Parking positions first avoids clashes while columns swap places.
-        await connection.ExecuteAsync("UPDATE agile_column SET position = position + 10000 WHERE project_id = @projectId", new { projectId }, tx);
+        await w.ExecuteAsync("UPDATE agile_column SET position = position + 10000 WHERE project_id = @projectId", new { projectId }, ct);
         for (var i = 0; i < defs.Count; i++)
         {
             var d = defs[i];
             var match = existing.FirstOrDefault(e => string.Equals(e.Name, d.Name, StringComparison.OrdinalIgnoreCase));
             if (match is null)
-                await connection.ExecuteAsync("""
+                await w.ExecuteAsync("""
                     INSERT INTO agile_column (project_id, position, name, wip_limit, policy, is_started, is_done)
                     VALUES (@projectId, @i, @Name, @WipLimit, @Policy, @Started, @Done)
-                    """, new { projectId, i, d.Name, d.WipLimit, Policy = d.Policy ?? "", d.Started, d.Done }, tx);
+                    """, new { projectId, i, d.Name, d.WipLimit, Policy = d.Policy ?? "", d.Started, d.Done }, ct);
             else
-                await connection.ExecuteAsync("""
+                await w.ExecuteAsync("""
                     UPDATE agile_column SET position = @i, name = @Name, wip_limit = @WipLimit, policy = @Policy, is_started = @Started, is_done = @Done
                     WHERE id = @Id
-                    """, new { i, d.Name, d.WipLimit, Policy = d.Policy ?? "", d.Started, d.Done, match.Id }, tx);
+                    """, new { i, d.Name, d.WipLimit, Policy = d.Policy ?? "", d.Started, d.Done, match.Id }, ct);
         }
-        var now = Stamp();
+        var now = w.Stamp;
         foreach (var column in removed)
         {
             if (targets.TryGetValue(column.Id, out var to))
             {
-                var cards = (await connection.QueryAsync<long>("SELECT id FROM agile_card WHERE column_id = @Id", new { column.Id }, tx)).ToList();
-                await connection.ExecuteAsync("""
+                var cards = (await w.QueryAsync<long>("SELECT id FROM agile_card WHERE column_id = @Id", new { column.Id }, ct)).ToList();
+                await w.ExecuteAsync("""
                     UPDATE agile_card SET column_id = (SELECT id FROM agile_column WHERE project_id = @projectId AND name = @to), updated_at = @now, version = version + 1
                     WHERE column_id = @Id
-                    """, new { projectId, to, now, column.Id }, tx);
-                foreach (var card in cards) await BoardStore.RecordMoveAsync(connection, tx, projectId, card, column.Name, to, now, user.DisplayName);
+                    """, new { projectId, to, now, column.Id }, ct);
+                foreach (var card in cards) await BoardStore.RecordMoveAsync(w.Connection, w.Transaction, projectId, card, column.Name, to, now, w.ActorName);
             }
-            await connection.ExecuteAsync("DELETE FROM agile_column WHERE id = @Id", new { column.Id }, tx);
+            await w.ExecuteAsync("DELETE FROM agile_column WHERE id = @Id", new { column.Id }, ct);
         }
-        await connection.ExecuteAsync("""
+        await w.ExecuteAsync("""
             INSERT INTO agile_settings (project_id, columns_version) VALUES (@projectId, 1)
             ON CONFLICT (project_id) DO UPDATE SET columns_version = agile_settings.columns_version + 1
-            """, new { projectId }, tx);
-        var after = await BoardStore.ColumnsAsync(connection, tx, projectId);
-        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "board-columns", projectId.ToString(), "changed",
-            existing.Select(c => new { c.Name, c.WipLimit, c.IsStarted, c.IsDone }), after.Select(c => new { c.Name, c.WipLimit, c.IsStarted, c.IsDone }))
-            { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
+            """, new { projectId }, ct);
+        var after = await BoardStore.ColumnsAsync(w.Connection, w.Transaction, projectId);
+        await w.AuditAsync("board-columns", projectId, "changed",
+            existing.Select(c => new { c.Name, c.WipLimit, c.IsStarted, c.IsDone }), after.Select(c => new { c.Name, c.WipLimit, c.IsStarted, c.IsDone }), ct);
+        await w.CommitAsync(ct);
         return after;
     }
-
-    /// <summary>404 unless the project exists and is run with Agile (Kanban).</summary>
-    public async Task<ProjectInfo> RequireAgileAsync(long projectId, CancellationToken ct)
-    {
-        var project = await projects.FindAsync(projectId, ct) ?? throw new NotFoundException("Project", projectId.ToString());
-        if (project.MethodologyId != AgileModule.Id)
-            throw new NotFoundException("Kanban board of project", $"{project.Code} (it is run with {project.MethodologyId})");
-        return project;
-    }
-
-    internal static async Task InsertColumnsAsync(DbConnection connection, DbTransaction tx, long projectId, IReadOnlyList<ColumnDefinition> columns) =>
-        await connection.ExecuteAsync("""
-            INSERT INTO agile_column (project_id, position, name, wip_limit, policy, is_started, is_done)
-            VALUES (@projectId, @position, @Name, @WipLimit, @Policy, @Started, @Done)
-            """, columns.Select((c, position) => new { projectId, position, c.Name, c.WipLimit, Policy = c.Policy ?? "", c.Started, c.Done }), tx);
-
-    private static async Task CheckAssigneeAsync(DbConnection connection, DbTransaction tx, long? assigneeId)
-    {
-        if (assigneeId is { } id && !await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM core_person WHERE id = @id)", new { id }, tx))
-            throw new DomainValidationException("assigneeId", $"There is no person {id} in the directory.");
-    }
-
-    private string Stamp() => StoredTime.Format(clock.UtcNow);
 }

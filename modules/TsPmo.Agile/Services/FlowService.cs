@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using TsPmo.Sdk.Audit;
 using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Forecasting;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Time;
@@ -17,10 +18,10 @@ namespace TsPmo.Agile.Services;
 /// </summary>
 public sealed class FlowService(
     IDbConnectionFactory connections,
+    IUnitOfWork work,
+    IProjectDirectory projects,
     BoardService board,
     IProjectPermissions permissions,
-    IAuditLog audit,
-    ICurrentUser user,
     IOrganizationClock clock,
     ForecastRandom random)
 {
@@ -37,24 +38,23 @@ public sealed class FlowService(
 
     public async Task SaveSettingsAsync(long projectId, FlowSettings settings, CancellationToken ct = default)
     {
-        var project = await board.RequireAgileAsync(projectId, ct);
+        var project = await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         var errors = new Dictionary<string, string[]>();
         if (settings.Trials is < 100 or > 100_000) errors["trials"] = ["Run 100 to 100,000 trials."];
         if (settings.HistoryWeeks is < 4 or > 260) errors["historyWeeks"] = ["Use 4 to 260 weeks of history."];
         if (errors.Count > 0) throw new DomainValidationException(errors);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var before = await ReadSettingsAsync(connection, tx, projectId);
-        if (settings.Version is { } v && v != before.Version) throw new ConcurrencyConflictException("The forecast configuration of", project.Code);
-        await connection.ExecuteAsync("""
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        var before = await ReadSettingsAsync(w.Connection, w.Transaction, projectId);
+        WriteScope.CheckVersion(settings.Version, before.Version ?? 0, "The forecast configuration of", project.Code);
+        await w.ExecuteAsync("""
             INSERT INTO agile_settings (project_id, forecast_trials, history_weeks) VALUES (@projectId, @Trials, @HistoryWeeks)
             ON CONFLICT (project_id) DO UPDATE SET forecast_trials = excluded.forecast_trials, history_weeks = excluded.history_weeks,
                 version = agile_settings.version + 1
-            """, new { projectId, settings.Trials, settings.HistoryWeeks }, tx);
-        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "forecast-settings", projectId.ToString(), "changed",
-            before with { Version = null }, settings with { Version = null }) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
+            """, new { projectId, settings.Trials, settings.HistoryWeeks }, ct);
+        await w.AuditAsync("forecast-settings", projectId, "changed",
+            before with { Version = null }, settings with { Version = null }, ct);
+        await w.CommitAsync(ct);
     }
 
     private static async Task<FlowSettings> ReadSettingsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, long projectId)
@@ -67,7 +67,7 @@ public sealed class FlowService(
     /// <summary>Metrics over [from, to], by default the project's history window up to today.</summary>
     public async Task<FlowMetrics> MetricsAsync(long projectId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
     {
-        await board.RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         var end = to ?? clock.Today;
         var start = from ?? end.AddDays(-7 * (await SettingsAsync(projectId, ct)).HistoryWeeks + 1);
         return await ComputeAsync(projectId, start, end, ct);
@@ -75,7 +75,7 @@ public sealed class FlowService(
 
     public async Task<(DateForecast? Forecast, int Remaining, IReadOnlyList<int> Samples)> WhenAsync(long projectId, int? items, CancellationToken ct = default)
     {
-        await board.RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         if (items is < 1 or > 100_000) throw new DomainValidationException("items", "Forecast 1 to 100,000 items.");
         var remaining = items ?? await RemainingAsync(projectId, ct);
         var settings = await SettingsAsync(projectId, ct);
@@ -86,7 +86,7 @@ public sealed class FlowService(
 
     public async Task<(CountForecast? Forecast, IReadOnlyList<int> Samples)> HowManyAsync(long projectId, DateOnly by, CancellationToken ct = default)
     {
-        await board.RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         if (by <= clock.Today) throw new DomainValidationException("by", "Pick a date after today.");
         if (by.DayNumber - clock.Today.DayNumber > 5 * 366) throw new DomainValidationException("by", "Forecast at most five years ahead.");
         var settings = await SettingsAsync(projectId, ct);
@@ -107,13 +107,12 @@ public sealed class FlowService(
     /// </summary>
     public async Task<ImportSummary> ImportAsync(long projectId, string csv, CancellationToken ct = default)
     {
-        await board.RequireAgileAsync(projectId, ct);
+        await projects.RequireAsync(projectId, AgileModule.Id, ct);
         await permissions.DemandAsync(projectId, AgileModule.ManageBoard, ct);
         await board.EnsureColumnsAsync(projectId, ct);
         var parsed = CardCsvParser.Parse(csv, clock.TimeZone);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var columns = await BoardStore.ColumnsAsync(connection, tx, projectId);
+        await using var w = await work.BeginAsync(AgileModule.Id, projectId, ct);
+        var columns = await BoardStore.ColumnsAsync(w.Connection, w.Transaction, projectId);
         var errors = parsed.Errors.ToList();
         foreach (var card in parsed.Cards.Where(c => c.Column is not null && !columns.Any(col => string.Equals(col.Name, c.Column, StringComparison.OrdinalIgnoreCase))))
             errors.Add(new ImportError(card.Row, $"Row {card.Row}: there is no column \"{card.Column}\" on this board."));
@@ -132,26 +131,26 @@ public sealed class FlowService(
             if (card.Column is { } named && columns.First(c => string.Equals(c.Name, named, StringComparison.OrdinalIgnoreCase)) is var finalColumn && finalColumn.Id != path[^1].Column.Id)
                 path.Add((finalColumn, path[^1].At));
             var final = path[^1].Column;
-            var id = await connection.ExecuteScalarAsync<long>("""
+            var id = await w.ScalarAsync<long>("""
                 INSERT INTO agile_card (project_id, column_id, position, title, created_at, started_at, done_at, updated_at, version)
                 VALUES (@projectId, @column, (SELECT COALESCE(MAX(position), -1) + 1 FROM agile_card WHERE column_id = @column), @Title, @created, @started, @done, @created, 1)
                 RETURNING id
                 """, new
             {
-                projectId, column = final.Id, card.Title, created = Stamp(card.Created), started = card.Started is { } st ? Stamp(st) : null,
-                done = final.IsDone && card.Done is { } dn ? Stamp(dn) : null,
-            }, tx);
+                projectId, column = final.Id, card.Title, created = StoredTime.Format(card.Created), started = card.Started is { } st ? StoredTime.Format(st) : null,
+                done = final.IsDone && card.Done is { } dn ? StoredTime.Format(dn) : null,
+            }, ct);
             string? from = null;
             foreach (var (column, at) in path)
             {
-                await BoardStore.RecordMoveAsync(connection, tx, projectId, id, from, column.Name, Stamp(at), user.DisplayName);
+                await BoardStore.RecordMoveAsync(w.Connection, w.Transaction, projectId, id, from, column.Name, StoredTime.Format(at), w.ActorName);
                 from = column.Name;
             }
             if (final.IsDone) done++; else if (card.Started is not null) inProgress++;
         }
-        await audit.WriteAsync(connection, tx, new AuditEntry(AgileModule.Id, "card-import", projectId.ToString(), "imported", null,
-            new { cards = parsed.Cards.Count, done }) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
+        await w.AuditAsync("card-import", projectId, "imported", null,
+            new { cards = parsed.Cards.Count, done }, ct);
+        await w.CommitAsync(ct);
         return new ImportSummary(parsed.Cards.Count, done, inProgress);
     }
 
@@ -185,8 +184,6 @@ public sealed class FlowService(
         return (cards.Select(c => new CardFlow(c.Id, c.Title, c.CreatedAt, c.StartedAt, c.DoneAt)).ToList(), moves,
             columns.Select(c => c.Name).ToList(), cards.ToDictionary(c => c.Id, c => c.ColumnName));
     }
-
-    private static string Stamp(DateTimeOffset value) => StoredTime.Format(value);
 
     private sealed class CardRow
     {
