@@ -3,9 +3,6 @@ using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 using TsPmo.Agile.Api;
 using TsPmo.Agile.Contributions;
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
 using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile;

@@ -3,8 +3,6 @@ using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 using TsPmo.Scrum.Api;
 using TsPmo.Scrum.Contributions;
-using TsPmo.Scrum.Data;
-using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Engine;
 using TsPmo.Scrum.Services;
 

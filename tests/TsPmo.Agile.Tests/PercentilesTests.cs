@@ -1,6 +1,3 @@
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 using TsPmo.Sdk.Forecasting;
 
 namespace TsPmo.Agile.Tests;

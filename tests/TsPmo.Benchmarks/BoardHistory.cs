@@ -1,6 +1,4 @@
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Benchmarks;
 

@@ -1,6 +1,5 @@
 using TsPmo.Agile.Domain;
 using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 using BenchmarkDotNet.Attributes;
 
 namespace TsPmo.Benchmarks;

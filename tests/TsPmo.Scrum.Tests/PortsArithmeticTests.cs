@@ -1,5 +1,4 @@
 using TsPmo.Scrum.Contributions;
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 using TsPmo.Scrum.Api;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
-using TsPmo.Agile.Data;
 using TsPmo.Agile.Domain;
 using TsPmo.Agile.Services;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
-using TsPmo.Agile.Domain;
 using TsPmo.Agile.Engine;
 using TsPmo.Agile.Services;
 

@@ -5,7 +5,6 @@ using TsPmo.Sdk.Ports.Lifecycle;
 using TsPmo.Sdk.Ports.Seeding;
 using TsPmo.Agile.Data;
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Contributions;
 

@@ -1,6 +1,4 @@
 using TsPmo.Sdk.Ports.Lifecycle;
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Domain;
 using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Contributions;

@@ -3,8 +3,6 @@ using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Methodology;
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
 using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Contributions;

@@ -3,9 +3,6 @@ using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Resources;
 using TsPmo.Sdk.Time;
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Contributions;
 

@@ -2,9 +2,6 @@ using System.Text;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Reporting;
 using TsPmo.Sdk.Text;
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
 using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Contributions;

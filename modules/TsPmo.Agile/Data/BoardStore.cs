@@ -2,7 +2,6 @@ using System.Data.Common;
 using Dapper;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Data;
 

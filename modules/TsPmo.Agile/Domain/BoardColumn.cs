@@ -1,5 +1,3 @@
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>One column of the cumulative flow diagram: its card count at the end of each day of the series.</summary>

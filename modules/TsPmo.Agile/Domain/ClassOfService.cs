@@ -1,5 +1,3 @@
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>The swimlanes of a Kanban board, in the order they are drawn (most urgent first).</summary>

@@ -1,6 +1,4 @@
 using TsPmo.Sdk.Data;
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Domain;
 

@@ -1,5 +1,3 @@
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>

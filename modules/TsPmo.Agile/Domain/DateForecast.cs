@@ -1,4 +1,3 @@
-using TsPmo.Agile.Engine;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>The dates by which the work is done with 50 %, 85 % and 95 % confidence (P50 ≤ P85 ≤ P95).</summary>

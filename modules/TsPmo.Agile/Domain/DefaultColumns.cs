@@ -1,5 +1,3 @@
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>The board a new Kanban project starts with; teams change it under Columns.</summary>

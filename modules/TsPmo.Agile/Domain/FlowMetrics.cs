@@ -1,5 +1,4 @@
 using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>Everything the flow-metrics page draws, computed in one pass by <see cref="FlowMetricsCalculator"/>.</summary>

@@ -1,4 +1,3 @@
-using TsPmo.Agile.Engine;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TsPmo.Agile.Data;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>Swimlanes: Standard is always drawn; the others only while they hold cards.</summary>

@@ -1,6 +1,4 @@
 using TsPmo.Sdk.Forecasting;
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Domain;
 
 /// <summary>Cards finished in the week starting on <see cref="WeekStart"/> (a Monday in the organization's zone).</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Engine;
 

@@ -1,4 +1,3 @@
-using TsPmo.Agile.Domain;
 namespace TsPmo.Agile.Engine;
 
 /// <summary>Where each known column sits in the file, found by name so exports with extra columns still import.</summary>

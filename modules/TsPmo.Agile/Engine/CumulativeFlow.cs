@@ -1,5 +1,4 @@
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Engine;
 
 /// <summary>

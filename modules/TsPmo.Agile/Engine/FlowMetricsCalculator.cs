@@ -1,6 +1,5 @@
 using System.Globalization;
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 
 using TsPmo.Sdk.Time;
 

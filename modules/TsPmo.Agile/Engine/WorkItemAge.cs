@@ -1,5 +1,4 @@
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Engine;
 
 /// <summary>How long the cards in progress have been in progress, oldest first (the ones to talk about at stand-up).</summary>

@@ -1,7 +1,5 @@
 using TsPmo.Sdk.Time;
 
-using TsPmo.Agile.Domain;
-using TsPmo.Agile.Services;
 namespace TsPmo.Agile.Engine;
 
 /// <summary>

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 

@@ -3,7 +3,6 @@ using Dapper;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Methodology;
-using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Contributions;

@@ -1,7 +1,6 @@
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Methodology;
 using TsPmo.Sdk.Ports.Reporting;
-using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Contributions;

@@ -3,7 +3,6 @@ using System.Text;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Reporting;
 using TsPmo.Sdk.Text;
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 

@@ -1,5 +1,4 @@
 using TsPmo.Sdk.Data;
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Domain;

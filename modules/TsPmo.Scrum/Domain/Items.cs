@@ -1,4 +1,3 @@
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Services;
 namespace TsPmo.Scrum.Domain;
 

@@ -1,4 +1,3 @@
-using TsPmo.Scrum.Services;
 namespace TsPmo.Scrum.Domain;
 
 public enum SprintState { Planned, Active, Completed }

@@ -116,7 +116,7 @@ public sealed class SprintService(
         var sprint = await FindAsync(w.Connection, w.Transaction, projectId, sprintId);
         var item = await ItemStore.FindAsync(w.Connection, w.Transaction, projectId, itemId)
             ?? throw new DomainValidationException("itemId", $"There is no item {itemId} in this project's backlog.");
-        if (item.SprintId == sprintId) return item;
+        if (item.SprintId == sprintId) return (await ItemStore.NamedAsync(people, [item], ct))[0];
         if (sprint.State == SprintState.Completed) throw new RuleViolationException($"{sprint.Name} is completed: it takes no more items.");
         if (item.Status == ItemStatus.Done) throw new RuleViolationException($"\"{item.Title}\" is already done.");
         var from = item.SprintId is { } fromId ? await FindAsync(w.Connection, w.Transaction, projectId, fromId) : null;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Agile.Data;
 using TsPmo.Agile.Domain;
 using TsPmo.Agile.Services;
 

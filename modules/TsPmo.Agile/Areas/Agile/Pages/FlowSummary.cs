@@ -1,7 +1,5 @@
 using System.Globalization;
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
-using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 

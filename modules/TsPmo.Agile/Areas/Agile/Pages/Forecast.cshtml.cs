@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Agile.Data;
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
 using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;

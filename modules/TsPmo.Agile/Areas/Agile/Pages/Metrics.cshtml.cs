@@ -4,9 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
-using TsPmo.Agile.Data;
 using TsPmo.Agile.Domain;
-using TsPmo.Agile.Engine;
 using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;

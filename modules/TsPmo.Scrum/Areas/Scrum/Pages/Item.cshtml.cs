@@ -4,7 +4,6 @@ using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Text;
 using TsPmo.Sdk.Web;
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 

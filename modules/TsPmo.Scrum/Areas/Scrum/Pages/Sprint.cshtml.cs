@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Scrum.Data;
 using TsPmo.Scrum.Domain;
 using TsPmo.Scrum.Services;
 
