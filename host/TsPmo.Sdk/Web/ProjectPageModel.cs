@@ -61,6 +61,8 @@ public abstract class ProjectPageModel : PageModel
     /// </summary>
     protected virtual Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
+    // [NonHandler]: Razor Pages would otherwise take this override for a page handler (verb "PAGE", name "HandlerExecution").
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
