@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using TsPmo.Agile.Api;
-using TsPmo.Agile.Board;
-using TsPmo.Agile.Flow;
-using TsPmo.Agile.Widgets;
-using TsPmo.Agile.Ports;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
+using TsPmo.Agile.Api;
+using TsPmo.Agile.Contributions;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile;
 
@@ -39,10 +37,11 @@ public sealed class AgileModule : ITsPmoModule
         .ProjectPermission(ManageBoard, "Change the board's columns and WIP limits, the forecast settings, and import cards", ProjectRole.Manager)
         .Services(s => s
             .AddScoped<BoardService>()
-            .AddScoped<FlowService>()
-            .AddSingleton<ForecastRandom>())
-        .Migrations()
-        .Menu(new MenuEntry("Board", "/Projects/{projectId}/Agile/Board", MenuPlacement.ProjectTab) { Order = 10 })
+            .AddScoped<FlowService>())
+        .Migrations("Data/Migrations")
+        .Menu(MenuEntry.ForPage("Board", "Agile", "/Board", MenuPlacement.ProjectTab) with { Order = 10 })
+        .Methodology<AgileMethodology>()
+        .WorkDemand<AgileWorkDemand>()
         .LifecycleHandler<AgileLifecycleHandler>()
         .DemoSeeder<AgileDemoSeeder>()
         .HealthSignals<AgileHealthSignals>()

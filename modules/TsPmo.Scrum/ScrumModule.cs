@@ -1,13 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using TsPmo.Scrum.Api;
-using TsPmo.Scrum.Backlog;
-using TsPmo.Scrum.Engine;
-using TsPmo.Scrum.Ports;
-using TsPmo.Scrum.Retros;
-using TsPmo.Scrum.Sprints;
-using TsPmo.Scrum.Widgets;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
+using TsPmo.Scrum.Api;
+using TsPmo.Scrum.Contributions;
+using TsPmo.Scrum.Engine;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum;
 
@@ -43,17 +40,17 @@ public sealed class ScrumModule : ITsPmoModule
         .ProjectPermission(EditRetros, "Write retrospectives and add or tick their actions", ProjectRole.Member)
         .ProjectPermission(ManagePlan, "Order and delete backlog items; plan, start and complete sprints", ProjectRole.Manager)
         .Services(s => s
-            .AddScoped<ScrumGuard>()
             .AddScoped<ItemService>()
             .AddScoped<SprintService>()
-            .AddScoped<RetroService>()
-            .AddScoped<ScrumMethodology>()
-            .AddSingleton<ScrumForecastRandom>())
-        .Migrations()
-        .Menu(new MenuEntry("Backlog", "/Projects/{projectId}/Scrum/Backlog", MenuPlacement.ProjectTab) { Order = 10 })
-        .Menu(new MenuEntry("Sprints", "/Projects/{projectId}/Scrum/Sprints", MenuPlacement.ProjectTab) { Order = 11 })
-        .Menu(new MenuEntry("Board", "/Projects/{projectId}/Scrum/Board", MenuPlacement.ProjectTab) { Order = 12 })
-        .Menu(new MenuEntry("Velocity", "/Projects/{projectId}/Scrum/Velocity", MenuPlacement.ProjectTab) { Order = 13 })
+            .AddScoped<RetroService>())
+        .Migrations("Data/Migrations")
+        .Menu(MenuEntry.ForPage("Backlog", "Scrum", "/Backlog", MenuPlacement.ProjectTab) with { Order = 10 })
+        .Menu(MenuEntry.ForPage("Sprints", "Scrum", "/Sprints", MenuPlacement.ProjectTab) with { Order = 11 })
+        .Menu(MenuEntry.ForPage("Board", "Scrum", "/Board", MenuPlacement.ProjectTab) with { Order = 12 })
+        .Menu(MenuEntry.ForPage("Velocity", "Scrum", "/Velocity", MenuPlacement.ProjectTab) with { Order = 13 })
+        .Methodology<ScrumMethodology>()
+        .WorkDemand<ScrumWorkDemand>()
+        .MetricSource<ScrumMetrics>()
         .LifecycleHandler<ScrumLifecycleHandler>()
         .DemoSeeder<ScrumDemoSeeder>()
         .HealthSignals<ScrumHealthSignals>()

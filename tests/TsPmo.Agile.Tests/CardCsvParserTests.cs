@@ -1,5 +1,6 @@
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
 using System.Text;
-using TsPmo.Agile.Import;
 
 namespace TsPmo.Agile.Tests;
 

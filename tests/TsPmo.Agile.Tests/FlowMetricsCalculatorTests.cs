@@ -1,4 +1,5 @@
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
 
 namespace TsPmo.Agile.Tests;
 

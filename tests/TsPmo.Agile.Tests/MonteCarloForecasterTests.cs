@@ -1,4 +1,5 @@
-using TsPmo.Agile.Forecast;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
 
 namespace TsPmo.Agile.Tests;
 

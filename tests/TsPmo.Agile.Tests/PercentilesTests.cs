@@ -1,4 +1,4 @@
-using TsPmo.Agile.Flow;
+using TsPmo.Sdk.Forecasting;
 
 namespace TsPmo.Agile.Tests;
 

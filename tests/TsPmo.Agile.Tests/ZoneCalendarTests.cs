@@ -1,4 +1,4 @@
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Engine;
 
 namespace TsPmo.Agile.Tests;
 

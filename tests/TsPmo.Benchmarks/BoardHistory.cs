@@ -1,4 +1,4 @@
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Domain;
 
 namespace TsPmo.Benchmarks;
 

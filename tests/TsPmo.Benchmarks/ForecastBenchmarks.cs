@@ -1,5 +1,6 @@
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Engine;
 using BenchmarkDotNet.Attributes;
-using TsPmo.Agile.Forecast;
 
 namespace TsPmo.Benchmarks;
 

@@ -1,8 +1,8 @@
+using TsPmo.Scrum.Contributions;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 using TsPmo.Scrum.Api;
-using TsPmo.Scrum.Backlog;
 using TsPmo.Scrum.Engine;
-using TsPmo.Scrum.Ports;
-using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Health;
 

@@ -1,3 +1,4 @@
+using TsPmo.Sdk.Forecasting;
 using TsPmo.Scrum.Engine;
 
 namespace TsPmo.Scrum.Tests;
@@ -76,7 +77,7 @@ public sealed class ReleaseForecasterTests
     [InlineData(20, 85, 16)] // rank 17
     [InlineData(1, 50, 0)]
     public void Nearest_rank_indices(int count, int percent, int index) =>
-        Assert.Equal(index, ReleaseForecaster.NearestRankIndex(count, percent));
+        Assert.Equal(index, Percentiles.NearestRankIndex(count, percent));
 
     [Fact]
     public void Average_velocity_is_the_mean_of_the_last_three_sprints()

@@ -2,8 +2,9 @@ using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Agile.Board;
 using TsPmo.Sdk.Data;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Api;
 

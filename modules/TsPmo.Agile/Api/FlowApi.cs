@@ -2,10 +2,10 @@ using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Agile.Flow;
-using TsPmo.Agile.Import;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Api;
 

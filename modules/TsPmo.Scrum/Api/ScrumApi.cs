@@ -6,10 +6,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Scrum.Backlog;
-using TsPmo.Scrum.Retros;
-using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Data;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Api;
 

@@ -1,9 +1,10 @@
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Agile.Board;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 
@@ -11,8 +12,12 @@ namespace TsPmo.Agile.Areas.Agile.Pages;
 /// The board's columns in one form: name, WIP limit, policy, where work starts and which column is done.
 /// Rows with an empty name are dropped (how a column is removed); two blank rows are offered for new columns.
 /// </summary>
-public sealed class ColumnsModel(BoardService board, IProjectPermissions permissions) : AgilePageModel(board, permissions)
+public sealed class ColumnsModel(BoardService board) : ProjectPageModel
 {
+    protected override string? MethodologyId => AgileModule.Id;
+    protected override string WorkPermission => AgileModule.EditCards;
+    protected override string ManagePermission => AgileModule.ManageBoard;
+
     public sealed class Row
     {
         public string? Name { get; set; }
@@ -32,8 +37,8 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Columns", ct);
-        await Board.EnsureColumnsAsync(id, ct);
-        var view = await Board.GetAsync(id, ct);
+        await board.EnsureColumnsAsync(id, ct);
+        var view = await board.GetAsync(id, ct);
         Rows = view.Columns.Select(c => new Row { Name = c.Name, OriginalName = c.Name, WipLimit = c.WipLimit, Policy = c.Policy, CardCount = view.CountIn(c.Id) }).ToList();
         StartedRow = view.Columns.ToList().FindIndex(c => c.IsStarted);
         DoneRow = view.Columns.ToList().FindIndex(c => c.IsDone);
@@ -47,7 +52,6 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Columns", ct);
-        if (!CanManage) return Forbid();
         var definitions = Rows.Select((r, i) => (Row: r, Index: i)).Where(x => !string.IsNullOrWhiteSpace(x.Row.Name))
             .Select(x => new ColumnDefinition(x.Row.Name, x.Row.WipLimit, x.Row.Policy, x.Index == StartedRow, x.Index == DoneRow)).ToList();
         var kept = definitions.Select(d => d.Name!.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -55,21 +59,21 @@ public sealed class ColumnsModel(BoardService board, IProjectPermissions permiss
             .ToDictionary(r => r.OriginalName!, _ => MoveRemovedTo!.Trim());
         try
         {
-            await Board.SetColumnsAsync(id, definitions, moves, Version, ct);
-            TempData.Success("The board's columns are saved.");
-            return Redirect($"/Projects/{id}/Agile/Board");
+            await board.SetColumnsAsync(id, definitions, moves, Version, ct);
         }
         catch (DomainValidationException ex)
         {
+            // The rows are a grid, not fields of one input model: every message goes above it.
             foreach (var message in ex.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("", message);
             return Page();
         }
-        catch (ConcurrencyConflictException ex)
-        {
-            // The rows stay as typed; the current version lets a second save deliberately replace the other change.
-            ModelState.AddModelError("", ex.Message);
-            Version = (await Board.GetAsync(id, ct)).ColumnsVersion;
-            return Page();
-        }
+        TempData.Success("The board's columns are saved.");
+        return RedirectToPage("/Board", new { area = "Agile", id });
     }
+
+    /// <summary>
+    /// Before a refused save is shown again: after a conflict the current version lets a second save deliberately
+    /// replace the other change; the rows stay as typed.
+    /// </summary>
+    protected override async Task ReloadAsync(CancellationToken ct) => Version = (await board.GetAsync(Project.Id, ct)).ColumnsVersion;
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TsPmo.Agile.Flow;
+using TsPmo.Agile.Domain;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 

@@ -1,11 +1,10 @@
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Agile.Board;
-using TsPmo.Agile.Flow;
-using TsPmo.Agile.Forecast;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 
@@ -13,8 +12,13 @@ namespace TsPmo.Agile.Areas.Agile.Pages;
 /// Monte Carlo forecasts from the team's weekly throughput: when N items will be done, and how many will be
 /// done by a date, each at 50/85/95 % confidence; plus the trials and history window they use.
 /// </summary>
-public sealed class ForecastModel(BoardService board, IProjectPermissions permissions, FlowService flow) : AgilePageModel(board, permissions)
+public sealed class ForecastModel(FlowService flow) : ProjectPageModel
 {
+    protected override string? MethodologyId => AgileModule.Id;
+    protected override string WorkPermission => AgileModule.EditCards;
+    protected override string ManagePermission => AgileModule.ManageBoard;
+    protected override string InputPrefix => nameof(Settings);
+
     [BindProperty(SupportsGet = true)] public int? Items { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? By { get; set; }
     [BindProperty] public FlowService.FlowSettings Settings { get; set; } = new(10_000, 26);
@@ -29,6 +33,7 @@ public sealed class ForecastModel(BoardService board, IProjectPermissions permis
     {
         await LoadProjectAsync(id, "Forecast", ct);
         Settings = await flow.SettingsAsync(id, ct);
+        // A GET's query (items, date) refused: its message shows above the forecast.
         try
         {
             (When, Remaining, Samples) = await flow.WhenAsync(id, Items, ct);
@@ -46,25 +51,19 @@ public sealed class ForecastModel(BoardService board, IProjectPermissions permis
     public async Task<IActionResult> OnPostSettingsAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Forecast", ct);
-        try
-        {
-            await flow.SaveSettingsAsync(id, Settings, ct);
-            TempData.Success("Forecast settings saved.");
-            return Redirect($"/Projects/{id}/Agile/Forecast");
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "Settings");
-            (When, Remaining, Samples) = await flow.WhenAsync(id, null, ct);
-            return Page();
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            // The typed values stay in the form; the current version lets a second save deliberately replace the other change.
-            ModelState.AddModelError("Settings", ex.Message);
-            Settings = Settings with { Version = (await flow.SettingsAsync(id, ct)).Version };
-            (When, Remaining, Samples) = await flow.WhenAsync(id, null, ct);
-            return Page();
-        }
+        await flow.SaveSettingsAsync(id, Settings, ct);
+        TempData.Success("Forecast settings saved.");
+        return RedirectToPage("/Forecast", new { area = "Agile", id });
+    }
+
+    /// <summary>
+    /// Before refused settings are shown again: the forecast as it is now. After a conflict (a page-level message) the
+    /// current version lets a second save deliberately replace the other change; the typed values stay in the form.
+    /// </summary>
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        if (ModelState.TryGetValue("", out var page) && page.Errors.Count > 0)
+            Settings = Settings with { Version = (await flow.SettingsAsync(Project.Id, ct)).Version };
+        (When, Remaining, Samples) = await flow.WhenAsync(Project.Id, null, ct);
     }
 }

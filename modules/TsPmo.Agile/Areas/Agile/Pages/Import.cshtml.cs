@@ -1,18 +1,21 @@
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Agile.Board;
-using TsPmo.Agile.Flow;
-using TsPmo.Agile.Import;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
+using TsPmo.Agile.Engine;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 
 /// <summary>Imports card history from a CSV file or pasted text; any bad row refuses the whole file, with every row's error.</summary>
-public sealed class ImportModel(BoardService board, IProjectPermissions permissions, FlowService flow) : AgilePageModel(board, permissions)
+public sealed class ImportModel(FlowService flow) : ProjectPageModel
 {
+    protected override string? MethodologyId => AgileModule.Id;
+    protected override string WorkPermission => AgileModule.EditCards;
+    protected override string ManagePermission => AgileModule.ManageBoard;
+
     [BindProperty] public string? Csv { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -22,14 +25,13 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);
-        return CanManage ? Page() : Forbid();
+        return Page();
     }
 
     [ProjectPermission(AgileModule.ManageBoard)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Import", ct);
-        if (!CanManage) return Forbid();
         var text = Csv;
         if (Upload is { Length: > 0 })
         {
@@ -47,10 +49,11 @@ public sealed class ImportModel(BoardService board, IProjectPermissions permissi
         {
             var result = await flow.ImportAsync(id, text, ct);
             TempData.Success($"Imported {result.Imported} card(s): {result.Done} done, {result.InProgress} in progress.");
-            return Redirect($"/Projects/{id}/Agile/Board");
+            return RedirectToPage("/Board", new { area = "Agile", id });
         }
         catch (DomainValidationException ex)
         {
+            // Every refused row is listed: the import is all or nothing.
             Errors = ex.Errors.SelectMany(e => e.Value).ToList();
             return Page();
         }

@@ -1,9 +1,11 @@
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Agile.Board;
-using TsPmo.Agile.Flow;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Agile.Domain;
+using TsPmo.Agile.Services;
 
 namespace TsPmo.Agile.Areas.Agile.Pages;
 
@@ -11,8 +13,12 @@ namespace TsPmo.Agile.Areas.Agile.Pages;
 /// Flow metrics of a Kanban project over a period (the history window by default): summary figures, then four
 /// charts drawn by agile-metrics.js from a JSON block, each with its data as a table for readers without the chart.
 /// </summary>
-public sealed class MetricsModel(BoardService board, IProjectPermissions permissions, FlowService flow) : AgilePageModel(board, permissions)
+public sealed class MetricsModel(BoardService board, FlowService flow) : ProjectPageModel
 {
+    protected override string? MethodologyId => AgileModule.Id;
+    protected override string WorkPermission => AgileModule.EditCards;
+    protected override string ManagePermission => AgileModule.ManageBoard;
+
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
@@ -47,7 +53,7 @@ public sealed class MetricsModel(BoardService board, IProjectPermissions permiss
         From = Metrics.Cfd.Days[0];
         To = Metrics.Cfd.Days[^1];
         Summary = FlowSummary.Of(Metrics, From.Value);
-        AgingColumns = InProgressColumns((await Board.GetAsync(id, ct)).Columns, Metrics.Aging);
+        AgingColumns = InProgressColumns((await board.GetAsync(id, ct)).Columns, Metrics.Aging);
         ChartJson = JsonSerializer.Serialize(new
         {
             cycle = Metrics.CycleTime,

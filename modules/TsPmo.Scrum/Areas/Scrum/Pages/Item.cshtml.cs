@@ -1,17 +1,21 @@
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Scrum.Backlog;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Text;
 using TsPmo.Sdk.Web;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Areas.Scrum.Pages;
 
 /// <summary>One item: its description and acceptance criteria rendered from Markdown, and the edit form (versioned).</summary>
-public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions, ItemService items, IPeopleDirectory people, IMarkdownRenderer markdown)
-    : ScrumPageModel(guard, permissions)
+public sealed class ItemModel(ItemService items, IPeopleDirectory people, IMarkdownRenderer markdown) : ProjectPageModel
 {
+    protected override string? MethodologyId => ScrumModule.Id;
+    protected override string WorkPermission => ScrumModule.EditItems;
+    protected override string ManagePermission => ScrumModule.ManagePlan;
+
     [BindProperty] public ItemInput Input { get; set; } = new();
     [BindProperty] public long Version { get; set; }
 
@@ -45,27 +49,15 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
         return Page();
     }
 
+    [ProjectPermission(ScrumModule.EditItems)]
     public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);
-        if (!CanEdit) return Forbid();
-        try
-        {
-            var saved = await items.UpdateAsync(id, itemId, Version, Input, ct);
-            TempData.Success($"\"{saved.Title}\" saved.");
-            return Redirect(saved.SprintId is { } sprintId ? $"/Projects/{id}/Scrum/Sprints/{sprintId}" : $"/Projects/{id}/Scrum/Backlog");
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            // The typed values stay; the current version lets a second save deliberately replace the other change.
-            ModelState.AddModelError("", ex.Message);
-            Version = Item.Version;
-        }
-        return Page();
+        var saved = await items.UpdateAsync(id, itemId, Version, Input, ct);
+        TempData.Success($"\"{saved.Title}\" saved.");
+        return saved.SprintId is { } sprintId
+            ? RedirectToPage("/Sprint", new { area = "Scrum", id, sprintId })
+            : RedirectToPage("/Backlog", new { area = "Scrum", id });
     }
 
     /// <summary>Deletes the item after an explicit confirmation; refused (with the reason) when a started sprint counted it.</summary>
@@ -73,7 +65,6 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
     public async Task<IActionResult> OnPostDeleteAsync(long id, long itemId, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, itemId, ct);
-        if (!CanManage) return Forbid();
         Input = ItemRules.Snapshot(Item);
         if (!confirm)
         {
@@ -84,10 +75,11 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
         {
             await items.DeleteAsync(id, itemId, Version, ct);
             TempData.Success($"\"{Item.Title}\" deleted.");
-            return Redirect($"/Projects/{id}/Scrum/Backlog");
+            return RedirectToPage("/Backlog", new { area = "Scrum", id });
         }
         catch (Exception ex) when (ex is RuleViolationException or ConcurrencyConflictException)
         {
+            // The reason goes next to the confirmation box of the delete form, not above the edit form.
             ModelState.AddModelError("confirm", ex.Message);
         }
         return Page();
@@ -95,9 +87,19 @@ public sealed class ItemModel(ScrumGuard guard, IProjectPermissions permissions,
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Item", ct, new Breadcrumb("Backlog", $"/Projects/{id}/Scrum/Backlog"));
+        await LoadProjectAsync(id, "Item", ct, new Breadcrumb("Backlog", Url.Page("/Backlog", new { area = "Scrum", id })));
         Item = await items.GetAsync(id, itemId, ct);
         People = await people.ListAsync(ct);
         History = await items.HistoryAsync(id, itemId, ct);
+    }
+
+    /// <summary>
+    /// Before a refused save is shown again: the item as it is now. After a conflict (a page-level message) the current
+    /// version lets a second save deliberately replace the other change; the typed values stay either way.
+    /// </summary>
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(Project.Id, Item.Id, ct);
+        if (ModelState.TryGetValue("", out var page) && page.Errors.Count > 0) Version = Item.Version;
     }
 }

@@ -1,16 +1,21 @@
+using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Scrum.Retros;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Text;
 using TsPmo.Sdk.Web;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Areas.Scrum.Pages;
 
 /// <summary>A sprint's retrospective: notes (Markdown), its actions, and the open actions carried from earlier retrospectives.</summary>
-public sealed class RetroModel(ScrumGuard guard, IProjectPermissions permissions, RetroService retros, IPeopleDirectory people, IMarkdownRenderer markdown)
-    : ScrumPageModel(guard, permissions)
+public sealed class RetroModel(RetroService retros, IPeopleDirectory people, IMarkdownRenderer markdown) : ProjectPageModel
 {
+    protected override string? MethodologyId => ScrumModule.Id;
+    protected override string WorkPermission => ScrumModule.EditRetros;
+    protected override string ManagePermission => ScrumModule.ManagePlan;
+
     public Retro Retro { get; private set; } = null!;
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
@@ -37,29 +42,26 @@ public sealed class RetroModel(ScrumGuard guard, IProjectPermissions permissions
         return Page();
     }
 
+    [ProjectPermission(ScrumModule.EditRetros)]
     public async Task<IActionResult> OnPostNotesAsync(long id, long sprintId, CancellationToken ct)
     {
         await LoadAsync(id, sprintId, ct);
         try
         {
             await retros.SaveAsync(id, sprintId, Version, new RetroInput(WentWell, ToImprove), ct);
-            TempData.Success("The retrospective notes are saved.");
-            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}/Retro");
         }
         catch (DomainValidationException ex)
         {
+            // The notes are bound one by one (WentWell, ToImprove), not under an input model: their messages go to them.
             foreach (var (field, messages) in ex.Errors)
                 foreach (var message in messages) ModelState.AddModelError(field.Length == 0 ? "" : char.ToUpperInvariant(field[0]) + field[1..], message);
+            return Page();
         }
-        catch (ConcurrencyConflictException ex)
-        {
-            // The typed notes stay; the current version lets a second save deliberately replace the other change.
-            ModelState.AddModelError("", ex.Message);
-            Version = Retro.Version;
-        }
-        return Page();
+        TempData.Success("The retrospective notes are saved.");
+        return RedirectToPage("/Retro", null, new { area = "Scrum", id, sprintId }, null);
     }
 
+    [ProjectPermission(ScrumModule.EditRetros)]
     public async Task<IActionResult> OnPostActionAsync(long id, long sprintId, CancellationToken ct)
     {
         await LoadAsync(id, sprintId, ct);
@@ -67,10 +69,11 @@ public sealed class RetroModel(ScrumGuard guard, IProjectPermissions permissions
         {
             var action = await retros.AddActionAsync(id, sprintId, new ActionInput(ActionText, ActionOwner), ct);
             TempData.Success($"Action \"{action.Text}\" added.");
-            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}/Retro#actions-heading");
+            return RedirectToPage("/Retro", null, new { area = "Scrum", id, sprintId }, "actions-heading");
         }
         catch (DomainValidationException ex)
         {
+            // The action's fields are ActionText and ActionOwner on this page: the messages go to them.
             foreach (var (field, messages) in ex.Errors)
                 foreach (var message in messages) ModelState.AddModelError(field == "ownerPersonId" ? "ActionOwner" : "ActionText", message);
             WentWell = Retro.WentWell;
@@ -80,6 +83,7 @@ public sealed class RetroModel(ScrumGuard guard, IProjectPermissions permissions
         }
     }
 
+    [ProjectPermission(ScrumModule.EditRetros)]
     public async Task<IActionResult> OnPostStatusAsync(long id, long sprintId, long actionId, ActionStatus status, long actionVersion, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Retrospective", ct);
@@ -90,18 +94,29 @@ public sealed class RetroModel(ScrumGuard guard, IProjectPermissions permissions
         }
         catch (Exception ex) when (ex is ConcurrencyConflictException or NotFoundException or DomainValidationException)
         {
+            // A status button has no field: a refused change is a message above the actions.
             TempData.Error(ex.Message);
         }
-        return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}/Retro#actions-heading");
+        return RedirectToPage("/Retro", null, new { area = "Scrum", id, sprintId }, "actions-heading");
     }
 
     public static string StatusLabel(ActionStatus status) => status == ActionStatus.InProgress ? "In progress" : status.ToString();
 
     private async Task LoadAsync(long id, long sprintId, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Retrospective", ct, new Breadcrumb("Sprints", $"/Projects/{id}/Scrum/Sprints"));
+        await LoadProjectAsync(id, "Retrospective", ct, new Breadcrumb("Sprints", Url.Page("/Sprints", new { area = "Scrum", id })));
         Retro = await retros.GetAsync(id, sprintId, ct);
         ViewData["Title"] = $"{Project.Code} {Retro.SprintName} retrospective";
         People = await people.ListAsync(ct);
+    }
+
+    /// <summary>
+    /// Before refused notes are shown again: the retrospective as it is now. After a conflict (a page-level message)
+    /// the current version lets a second save deliberately replace the other change; the typed notes stay.
+    /// </summary>
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(Project.Id, Retro.SprintId, ct);
+        if (ModelState.TryGetValue("", out var page) && page.Errors.Count > 0) Version = Retro.Version;
     }
 }

@@ -1,10 +1,10 @@
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Scrum.Backlog;
-using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Areas.Scrum.Pages;
 
@@ -13,8 +13,13 @@ namespace TsPmo.Scrum.Areas.Scrum.Pages;
 /// completed sprints; backlog items are added and sprint items removed with one button each; the sprint is started and
 /// completed here (with the choice of where unfinished items go).
 /// </summary>
-public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permissions, SprintService sprints, ItemService items) : ScrumPageModel(guard, permissions)
+public sealed class SprintModel(SprintService sprints, ItemService items) : ProjectPageModel
 {
+    protected override string? MethodologyId => ScrumModule.Id;
+    protected override string WorkPermission => ScrumModule.EditItems;
+    protected override string ManagePermission => ScrumModule.ManagePlan;
+    protected override string InputPrefix => nameof(Edit);
+
     /// <summary>Backlog items listed for planning; the rest are counted.</summary>
     public const int BacklogShown = 200;
 
@@ -43,23 +48,19 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
     public async Task<IActionResult> OnPostEditAsync(long id, long sprintId, CancellationToken ct)
     {
         await LoadAsync(id, sprintId, ct);
-        try
-        {
-            var saved = await sprints.UpdateAsync(id, sprintId, EditVersion, Edit, ct);
-            TempData.Success($"{saved.Name} saved.");
-            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}");
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "Edit");
-        }
-        catch (Exception ex) when (ex is ConcurrencyConflictException or RuleViolationException)
-        {
-            ModelState.AddModelError("", ex.Message);
-            // After a conflict the typed values stay and the current version lets a second save deliberately replace the other change.
-            if (ex is ConcurrencyConflictException) EditVersion = Sprint.Version;
-        }
-        return Page();
+        var saved = await sprints.UpdateAsync(id, sprintId, EditVersion, Edit, ct);
+        TempData.Success($"{saved.Name} saved.");
+        return RedirectToPage("/Sprint", new { area = "Scrum", id, sprintId });
+    }
+
+    /// <summary>
+    /// Before a refused edit is shown again: the sprint as it is now. After a conflict or a broken rule (a page-level
+    /// message) the current version lets a second save deliberately replace the other change; the typed values stay.
+    /// </summary>
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(Project.Id, Sprint.Id, ct);
+        if (ModelState.TryGetValue("", out var page) && page.Errors.Count > 0) EditVersion = Sprint.Version;
     }
 
     [ProjectPermission(ScrumModule.ManagePlan)]
@@ -75,8 +76,8 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         ActAsync(id, sprintId, async () =>
         {
             var s = await sprints.StartAsync(id, sprintId, ct);
-            return $"{s.Name} has started with {Pts(s.CommittedPoints)} points committed.";
-        }, ct, $"/Projects/{id}/Scrum/Board");
+            return $"{s.Name} has started with {ScrumFormat.Pts(s.CommittedPoints)} points committed.";
+        }, ct, "/Board");
 
     [ProjectPermission(ScrumModule.ManagePlan)]
     public Task<IActionResult> OnPostCompleteAsync(long id, long sprintId, string? unfinishedTo, CancellationToken ct) =>
@@ -84,27 +85,31 @@ public sealed class SprintModel(ScrumGuard guard, IProjectPermissions permission
         {
             var target = unfinishedTo == "NextSprint" ? UnfinishedTarget.NextSprint : UnfinishedTarget.Backlog;
             var s = await sprints.CompleteAsync(id, sprintId, target, ct);
-            return $"{s.Name} is completed: {Pts(s.CompletedPoints)} of {Pts(s.CommittedPoints)} committed points done; unfinished items went to {(target == UnfinishedTarget.Backlog ? "the backlog" : s.UnfinishedTo)}.";
-        }, ct, $"/Projects/{id}/Scrum/Velocity");
+            return $"{s.Name} is completed: {ScrumFormat.Pts(s.CompletedPoints)} of {ScrumFormat.Pts(s.CommittedPoints)} committed points done; unfinished items went to {(target == UnfinishedTarget.Backlog ? "the backlog" : s.UnfinishedTo)}.";
+        }, ct, "/Velocity");
 
-    private async Task<IActionResult> ActAsync(long id, long sprintId, Func<Task<string>> action, CancellationToken ct, string? then = null)
+    /// <summary>
+    /// Runs a planning button's action and goes on to <paramref name="thenPage"/> (default: this sprint) with its
+    /// message; a refused action comes back to the sprint with the reason as a message, since the buttons have no fields.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(long id, long sprintId, Func<Task<string>> action, CancellationToken ct, string? thenPage = null)
     {
         await LoadProjectAsync(id, "Sprint", ct);
         try
         {
             TempData.Success(await action());
-            return Redirect(then ?? $"/Projects/{id}/Scrum/Sprints/{sprintId}");
+            return thenPage is null ? RedirectToPage("/Sprint", new { area = "Scrum", id, sprintId }) : RedirectToPage(thenPage, new { area = "Scrum", id });
         }
         catch (Exception ex) when (ex is DomainValidationException or RuleViolationException or NotFoundException or ConcurrencyConflictException)
         {
             TempData.Error(ex.Message);
-            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprintId}");
+            return RedirectToPage("/Sprint", new { area = "Scrum", id, sprintId });
         }
     }
 
     private async Task LoadAsync(long id, long sprintId, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Sprint", ct, new Breadcrumb("Sprints", $"/Projects/{id}/Scrum/Sprints"));
+        await LoadProjectAsync(id, "Sprint", ct, new Breadcrumb("Sprints", Url.Page("/Sprints", new { area = "Scrum", id })));
         var all = await sprints.ListAsync(id, ct);
         Sprint = all.FirstOrDefault(s => s.Id == sprintId) ?? throw new NotFoundException("Sprint", sprintId.ToString());
         ViewData["Title"] = $"{Project.Code} {Sprint.Name}";

@@ -1,16 +1,22 @@
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Time;
 using TsPmo.Sdk.Web;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Areas.Scrum.Pages;
 
 /// <summary>Every sprint of the project, and the form that creates the next one.</summary>
-public sealed class SprintsModel(ScrumGuard guard, IProjectPermissions permissions, SprintService sprints, IOrganizationClock clock) : ScrumPageModel(guard, permissions)
+public sealed class SprintsModel(SprintService sprints, IOrganizationClock clock) : ProjectPageModel
 {
+    protected override string? MethodologyId => ScrumModule.Id;
+    protected override string WorkPermission => ScrumModule.EditItems;
+    protected override string ManagePermission => ScrumModule.ManagePlan;
+    protected override string InputPrefix => nameof(NewSprint);
+
     public IReadOnlyList<Sprint> Sprints { get; private set; } = [];
 
     [BindProperty] public SprintInput NewSprint { get; set; } = new();
@@ -32,17 +38,9 @@ public sealed class SprintsModel(ScrumGuard guard, IProjectPermissions permissio
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        try
-        {
-            var sprint = await sprints.CreateAsync(id, NewSprint, ct);
-            TempData.Success($"{sprint.Name} is planned. Add items from the backlog, then start it.");
-            return Redirect($"/Projects/{id}/Scrum/Sprints/{sprint.Id}");
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex, "NewSprint");
-            return Page();
-        }
+        var sprint = await sprints.CreateAsync(id, NewSprint, ct);
+        TempData.Success($"{sprint.Name} is planned. Add items from the backlog, then start it.");
+        return RedirectToPage("/Sprint", new { area = "Scrum", id, sprintId = sprint.Id });
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)

@@ -1,13 +1,19 @@
+using TsPmo.Sdk.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Scrum.Sprints;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Scrum.Domain;
+using TsPmo.Scrum.Services;
 
 namespace TsPmo.Scrum.Areas.Scrum.Pages;
 
 /// <summary>Committed against completed points per sprint, and the Monte Carlo release forecast.</summary>
-public sealed class VelocityModel(ScrumGuard guard, IProjectPermissions permissions, SprintService sprints) : ScrumPageModel(guard, permissions)
+public sealed class VelocityModel(SprintService sprints) : ProjectPageModel
 {
+    protected override string? MethodologyId => ScrumModule.Id;
+    protected override string WorkPermission => ScrumModule.EditItems;
+    protected override string ManagePermission => ScrumModule.ManagePlan;
+
     public VelocityView View { get; private set; } = null!;
     public string ChartJson { get; private set; } = "{}";
 

@@ -1,4 +1,0 @@
-namespace TsPmo.Agile.Flow;
-
-/// <summary>Cards finished in the week starting on <see cref="WeekStart"/> (a Monday in the organization's zone).</summary>
-public sealed record WeeklyCount(DateOnly WeekStart, int Count);
