@@ -6,6 +6,7 @@ using TsPmo.Reporting.Portfolio;
 using TsPmo.Reporting.Snapshots;
 using TsPmo.Reporting.StatusReports;
 using TsPmo.Reporting.Widgets;
+using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 
@@ -42,7 +43,7 @@ public sealed class ReportingModule : ITsPmoModule
     public void Register(IModuleBuilder module) => module
         .ProjectPermission(ManageReports, "Generate the project's status reports", ProjectRole.Manager)
         .Services(s => s
-            .AddSingleton<PortfolioCache>()
+            .AddSingleton(sp => new StampedCache<PortfolioStamp, PortfolioView>(sp.GetRequiredService<TimeProvider>()))
             .AddScoped<PortfolioService>()
             .AddScoped<OverrideService>()
             .AddScoped<SnapshotService>()

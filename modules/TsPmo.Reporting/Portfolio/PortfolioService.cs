@@ -1,8 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using TsPmo.Reporting.Health;
+using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Ports.Changes;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Health;
 using TsPmo.Sdk.Ports.Methodology;
@@ -12,9 +14,16 @@ using TsPmo.Sdk.Time;
 namespace TsPmo.Reporting.Portfolio;
 
 /// <summary>
+/// A cheap version of everything the portfolio view reads (ADR 0010): the data version (moves with every audited change,
+/// and with the projects' own rows written without an audit entry), the enabled modules (whose signals count), and
+/// "today" (date-based rules move at midnight without any edit).
+/// </summary>
+public sealed record PortfolioStamp(DataVersion Data, string EnabledModules, DateOnly Today);
+
+/// <summary>
 /// Builds the portfolio view from the ports of the enabled modules — projects, methodology progress, health signals
-/// (one batched call per source), overrides, satisfaction — and serves it from <see cref="PortfolioCache"/> while the
-/// <see cref="ChangeStamp"/> holds. A failing module costs its own contribution only, never the view.
+/// (one batched call per source), overrides, satisfaction — and serves it from the SDK's <see cref="StampedCache{TStamp, TValue}"/>
+/// while the <see cref="PortfolioStamp"/> holds. A failing module costs its own contribution only, never the view.
 /// </summary>
 public sealed class PortfolioService(
     IDbConnectionFactory connections,
@@ -24,7 +33,8 @@ public sealed class PortfolioService(
     IModuleCatalog catalog,
     OverrideService overrides,
     IOrganizationClock clock,
-    PortfolioCache cache,
+    IDataVersions versions,
+    StampedCache<PortfolioStamp, PortfolioView> cache,
     IProjectPermissions access,
     ILogger<PortfolioService> logger)
 {
@@ -34,16 +44,21 @@ public sealed class PortfolioService(
     /// <summary>The portfolio as the current user may see it: built once for everyone, then restricted to what they read.</summary>
     public async Task<PortfolioView> GetAsync(CancellationToken ct = default)
     {
-        var stamp = await ChangeStamp.ReadAsync(connections, catalog, clock, ct);
-        var view = await cache.GetAsync(stamp, (previous, token) => BuildAsync(stamp, previous, token), ct);
+        // The cache reads the stamp once more inside its gate, right before building: the build is for that stamp.
+        PortfolioStamp? read = null;
+        var view = await cache.GetAsync(async c => read = await ReadStampAsync(c), (previous, token) => BuildAsync(read!, previous, token), ct);
         return view.Restrict(await access.ReadScopeAsync(ct));
     }
+
+    private async Task<PortfolioStamp> ReadStampAsync(CancellationToken ct) =>
+        new(await versions.CurrentAsync(ct), string.Join(",", catalog.Enabled().Select(m => m.Id).Order(StringComparer.Ordinal)), clock.Today);
 
     /// <summary>The view of one project, or a 404 for an unknown (or archived) one.</summary>
     public async Task<ProjectRow> GetProjectAsync(long projectId, CancellationToken ct = default) =>
         (await GetAsync(ct)).Find(projectId) ?? throw new NotFoundException("Project", projectId.ToString());
 
-    private async Task<PortfolioCache.Built> BuildAsync(ChangeStamp stamp, CachedView? previous, CancellationToken ct)
+    private async Task<StampedCache<PortfolioStamp, PortfolioView>.Built> BuildAsync(PortfolioStamp stamp,
+        StampedCache<PortfolioStamp, PortfolioView>.Previous? previous, CancellationToken ct)
     {
         // Built once for every reader, so from every project; GetAsync restricts it to the reader.
         using var _ = TsPmo.Sdk.Security.OrganizationWideWork.Begin();
@@ -54,31 +69,27 @@ public sealed class PortfolioService(
         {
             // Only the projects the new audit entries name (or whose core facts changed) are rebuilt; the rest are reused.
             var fresh = (await RowsAsync(projects.Where(p => touched.Contains(p.Id)).ToList(), today, ct)).ToDictionary(r => r.Id);
-            var rows = projects.Select(p => fresh.GetValueOrDefault(p.Id) ?? previous.View.Find(p.Id)!).ToList();
-            return new PortfolioCache.Built(new PortfolioView(rows, today, names), Full: false);
+            var rows = projects.Select(p => fresh.GetValueOrDefault(p.Id) ?? previous.Value.Find(p.Id)!).ToList();
+            return new StampedCache<PortfolioStamp, PortfolioView>.Built(new PortfolioView(rows, today, names), Full: false);
         }
-        return new PortfolioCache.Built(new PortfolioView(await RowsAsync(projects, today, ct), today, names), Full: true);
+        return new StampedCache<PortfolioStamp, PortfolioView>.Built(new PortfolioView(await RowsAsync(projects, today, ct), today, names), Full: true);
     }
 
     /// <summary>
     /// The projects changed since <paramref name="previous"/> was built, or null when the change may reach further
-    /// (modules switched, a new day, an audit entry about no project, too many projects): then everything is rebuilt.
-    /// Entries about accounts and API tokens touch no project's health.
+    /// (modules switched, a new day, a change about no project, too many projects): then everything is rebuilt.
+    /// Changes to accounts and API tokens touch no project's health (<see cref="IDataVersions.ChangesAsync"/>).
     /// </summary>
-    private async Task<HashSet<long>?> TouchedAsync(ChangeStamp stamp, CachedView previous, IReadOnlyList<ProjectInfo> projects, CancellationToken ct)
+    private async Task<HashSet<long>?> TouchedAsync(PortfolioStamp stamp, StampedCache<PortfolioStamp, PortfolioView>.Previous previous,
+        IReadOnlyList<ProjectInfo> projects, CancellationToken ct)
     {
-        if (previous.Stamp.EnabledModules != stamp.EnabledModules || previous.Stamp.Today != stamp.Today || stamp.LastAuditId < previous.Stamp.LastAuditId)
-            return null;
-        await using var connection = await connections.OpenAsync(ct);
-        var entries = (await connection.QueryAsync<(long? ProjectId, string ModuleId, string EntityType)>(new CommandDefinition(
-            "SELECT project_id, module_id, entity_type FROM core_audit WHERE id > @last AND id <= @now LIMIT @limit",
-            new { last = previous.Stamp.LastAuditId, now = stamp.LastAuditId, limit = MaxIncremental * 4 + 1 }, cancellationToken: ct))).ToList();
-        if (entries.Count > MaxIncremental * 4) return null;
-        if (entries.Any(e => e.ProjectId is null && !(e.ModuleId == "core" && e.EntityType is "user" or "api-token"))) return null;
-        var touched = entries.Select(e => e.ProjectId).OfType<long>().ToHashSet();
+        if (previous.Stamp.EnabledModules != stamp.EnabledModules || previous.Stamp.Today != stamp.Today) return null;
+        var changes = await versions.ChangesAsync(previous.Stamp.Data.Changes, stamp.Data.Changes, MaxIncremental * 4, ct);
+        if (changes is null || changes.Unscoped) return null;
+        var touched = changes.Projects.ToHashSet();
         // Rows written behind the services (no audit entry) still show: a project whose facts differ is rebuilt too.
         foreach (var p in projects)
-            if (previous.View.Find(p.Id)?.Project != p) touched.Add(p.Id);
+            if (previous.Value.Find(p.Id)?.Project != p) touched.Add(p.Id);
         return touched.Count > MaxIncremental ? null : touched;
     }
 

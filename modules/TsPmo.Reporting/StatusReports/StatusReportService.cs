@@ -28,6 +28,7 @@ public sealed class StatusReportService(
     IAuditLog audit,
     IMarkdownRenderer markdown,
     IOrganizationClock clock,
+    IModuleCatalog catalog,
     ILogger<StatusReportService> logger)
 {
     public const int MaxSummary = 10_000;
@@ -101,7 +102,7 @@ public sealed class StatusReportService(
 
     private async Task<SectionResult> RenderSectionAsync(IStatusReportSection section, long projectId, CancellationToken ct)
     {
-        var module = ModuleLabel(section);
+        var module = ModuleName(section);
         string title;
         try { title = section.Title; } catch (Exception) { title = module; }
         try
@@ -115,12 +116,9 @@ public sealed class StatusReportService(
         }
     }
 
-    // The SDK does not say which module contributed a section; its assembly does (TsPmo.Risk → Risk).
-    private static string ModuleLabel(IStatusReportSection section)
-    {
-        var name = section.GetType().Assembly.GetName().Name ?? "unknown";
-        return name.StartsWith("TsPmo.", StringComparison.Ordinal) ? name["TsPmo.".Length..] : name;
-    }
+    // The host registered each section for the module that declared it: named by that module's manifest.
+    private string ModuleName(IStatusReportSection section) =>
+        sections.ModuleOf(section) is { } id ? catalog.Installed.FirstOrDefault(m => m.Id == id)?.Name ?? id : "core";
 
     public async Task<IReadOnlyList<StatusReport>> ListAsync(long projectId, CancellationToken ct = default)
     {
