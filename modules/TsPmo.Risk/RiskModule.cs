@@ -7,6 +7,7 @@ using TsPmo.Risk.Risks;
 using TsPmo.Risk.Scoring;
 using TsPmo.Risk.Warnings;
 using TsPmo.Risk.Widgets;
+using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 
@@ -40,8 +41,7 @@ public sealed class RiskModule : ITsPmoModule
             .AddScoped<RiskService>()
             .AddScoped<HeatMapService>()
             .AddScoped<EarlyWarningService>()
-            .AddSingleton<PortfolioWarningCache>()
-            .AddScoped<RaidContext>()
+            .AddSingleton(sp => new StampedCache<WarningStamp, IReadOnlyList<EarlyWarning>>(sp.GetRequiredService<TimeProvider>()))
             .AddScoped<IssueService>()
             .AddScoped<AssumptionService>()
             .AddScoped<DependencyService>()

@@ -7,13 +7,14 @@ namespace TsPmo.Risk.Risks;
 internal static class RiskStore
 {
     private const string RiskColumns = """
-        r.id, r.project_id AS ProjectId, pr.code AS ProjectCode, pr.name AS ProjectName, r.kind, r.title, r.description, r.category,
+        r.id, r.project_id AS ProjectId, r.kind, r.title, r.description, r.category,
         r.cause, r.event, r.effect, r.probability, r.impact, r.residual_probability AS ResidualProbability, r.residual_impact AS ResidualImpact,
-        r.residual_reason AS ResidualReason, r.proximity_date AS Proximity, r.owner_person_id AS Owner, pe.name AS OwnerName, r.response,
+        r.residual_reason AS ResidualReason, r.proximity_date AS Proximity, r.owner_person_id AS Owner, r.response,
         r.mitigation, r.triggers, r.status, r.last_reviewed AS LastReviewed, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version
         """;
 
-    private const string RiskFrom = "FROM risk_risk r JOIN core_project pr ON pr.id = r.project_id LEFT JOIN core_person pe ON pe.id = r.owner_person_id";
+    // Only the module's own rows: project and owner names are added from the directory by RiskService.
+    private const string RiskFrom = "FROM risk_risk r";
 
     public static Task<RiskEntry?> RiskAsync(DbConnection connection, DbTransaction? tx, long projectId, long riskId) =>
         connection.QuerySingleOrDefaultAsync<RiskEntry>($"SELECT {RiskColumns} {RiskFrom} WHERE r.project_id = @projectId AND r.id = @riskId",
@@ -71,8 +72,8 @@ internal static class RiskStore
             """, new { riskId }, tx)).ToList();
 
     private const string ActionSelect = """
-        SELECT a.id, a.risk_id AS RiskId, a.title, a.owner_person_id AS Owner, pe.name AS OwnerName, a.due_date AS DueDate, a.status, a.version
-        FROM risk_action a LEFT JOIN core_person pe ON pe.id = a.owner_person_id
+        SELECT a.id, a.risk_id AS RiskId, a.title, a.owner_person_id AS Owner, a.due_date AS DueDate, a.status, a.version
+        FROM risk_action a
         """;
 
     public static async Task<IReadOnlyList<RiskAction>> ActionsAsync(DbConnection connection, DbTransaction? tx, long riskId) =>
@@ -95,10 +96,4 @@ internal static class RiskStore
         v.ResidualProbability, v.ResidualImpact, v.ResidualReason, Proximity = v.Proximity?.ToString("yyyy-MM-dd"), v.Owner,
         Response = v.Response?.ToString(), v.Mitigation, v.Triggers, Status = v.Status.ToString(),
     };
-
-    public static async Task CheckPersonAsync(DbConnection connection, DbTransaction tx, string field, long? personId)
-    {
-        if (personId is { } id && !await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM core_person WHERE id = @id)", new { id }, tx))
-            throw new TsPmo.Sdk.Data.DomainValidationException(field, $"There is no person {id} in the directory.");
-    }
 }

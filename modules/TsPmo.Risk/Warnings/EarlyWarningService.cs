@@ -1,8 +1,10 @@
 using Dapper;
 using TsPmo.Risk.Risks;
 using TsPmo.Risk.Scoring;
+using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Modules;
+using TsPmo.Sdk.Ports.Changes;
 using TsPmo.Sdk.Time;
 
 namespace TsPmo.Risk.Warnings;
@@ -10,10 +12,11 @@ namespace TsPmo.Risk.Warnings;
 /// <summary>
 /// Loads the live risks of a project (or the portfolio), their open actions and last two assessments, and applies
 /// <see cref="EarlyWarningRules"/>. The portfolio's warnings (10,000 risks in <c>seed large</c>) are computed once per
-/// <see cref="WarningStamp"/> and kept in <see cref="PortfolioWarningCache"/>; a project's are small and computed per call.
+/// <see cref="WarningStamp"/> and kept in the SDK's <see cref="StampedCache{TStamp, TValue}"/> (a singleton); a project's
+/// are small and computed per call.
 /// </summary>
 public sealed class EarlyWarningService(IDbConnectionFactory connections, RiskMatrixSource matrices, IModuleSettings settings, IOrganizationClock clock,
-    PortfolioWarningCache cache, TsPmo.Sdk.Ports.Directory.IProjectPermissions permissions)
+    StampedCache<WarningStamp, IReadOnlyList<EarlyWarning>> cache, IDataVersions versions, TsPmo.Sdk.Ports.Directory.IProjectPermissions permissions)
 {
     public const string ReviewDaysKey = "reviewDays";
 
@@ -25,14 +28,24 @@ public sealed class EarlyWarningService(IDbConnectionFactory connections, RiskMa
     {
         // One project's warnings feed its own pages, signals and sections, which the project's read check already gates.
         if (projectId is { } id) return await ComputeAsync(id, ct);
-        var all = await cache.GetAsync(c => WarningStamp.ReadAsync(connections, clock, c), c => ComputeAsync(null, c), ct);
+        var all = await cache.GetAsync(ReadStampAsync, c => ComputeAsync(null, c), ct);
         var scope = await permissions.ReadScopeAsync(ct);
         return scope.IsEverything ? all : scope.Filter(all, w => w.ProjectId).ToList();
     }
 
     /// <summary>The portfolio's warnings for every project, whoever asks: for jobs that notify each project's people.</summary>
     public Task<IReadOnlyList<EarlyWarning>> GetAllAsync(CancellationToken ct = default) =>
-        cache.GetAsync(c => WarningStamp.ReadAsync(connections, clock, c), c => ComputeAsync(null, c), ct);
+        cache.GetAsync(ReadStampAsync, c => ComputeAsync(null, c), ct);
+
+    private async Task<WarningStamp> ReadStampAsync(CancellationToken ct)
+    {
+        var changes = (await versions.CurrentAsync(ct)).Changes;
+        await using var connection = await connections.OpenAsync(ct);
+        var (risk, action, assessment) = await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition("""
+            SELECT IFNULL((SELECT MAX(id) FROM risk_risk), 0), IFNULL((SELECT MAX(id) FROM risk_action), 0), IFNULL((SELECT MAX(id) FROM risk_assessment), 0)
+            """, cancellationToken: ct));
+        return new WarningStamp(changes, risk, action, assessment, clock.Today);
+    }
 
     private async Task<IReadOnlyList<EarlyWarning>> ComputeAsync(long? projectId, CancellationToken ct)
     {

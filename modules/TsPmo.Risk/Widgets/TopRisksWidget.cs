@@ -16,7 +16,7 @@ public sealed class TopRisksWidget : IDashboardWidget
 
 /// <summary>
 /// The five live risks with the highest residual scores (read as such from the database, not sorted in memory) and the
-/// count and first three of the early warnings, across the portfolio (cached, see <see cref="PortfolioWarningCache"/>)
+/// count and first three of the early warnings, across the portfolio (cached, see <see cref="EarlyWarningService"/>)
 /// or in one project.
 /// </summary>
 [ViewComponent(Name = Name)]
