@@ -58,9 +58,9 @@ public sealed class RiskModule : ITsPmoModule
         {
             Minimum = 1, Maximum = 365,
         })
-        .Menu(new MenuEntry("Risks", "/Risk") { Order = 40 })
-        .Menu(new MenuEntry("Risks", "/Projects/{projectId}/Risk", MenuPlacement.ProjectTab) { Order = 40 })
-        .Menu(new MenuEntry("RAID log", "/Projects/{projectId}/Risk/Raid", MenuPlacement.ProjectTab) { Order = 41 })
+        .Menu(MenuEntry.ForPage("Risks", "Risk", "/Portfolio") with { Order = 40 })
+        .Menu(MenuEntry.ForPage("Risks", "Risk", "/Register", MenuPlacement.ProjectTab) with { Order = 40 })
+        .Menu(MenuEntry.ForPage("RAID log", "Risk", "/Raid/Log", MenuPlacement.ProjectTab) with { Order = 41 })
         .HealthSignals<RiskHealthSignals>()
         .LifecycleHandler<RiskLifecycleHandler>()
         .DashboardWidget<TopRisksWidget>()

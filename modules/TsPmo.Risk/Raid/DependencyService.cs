@@ -52,6 +52,10 @@ public sealed class DependencyService(IDbConnectionFactory connections, IUnitOfW
 
     public const string PrivateProject = "a private project";
 
+    /// <summary>What a dependency of <paramref name="projectId"/> can be on: every other project the reader may read, by name.</summary>
+    public async Task<IReadOnlyList<ProjectInfo>> OtherProjectsAsync(long projectId, CancellationToken ct = default) =>
+        (await permissions.ReadScopeAsync(ct)).Filter(await projects.ListAsync(false, ct), p => p.Id).Where(p => p.Id != projectId).OrderBy(p => p.Name).ToList();
+
     public async Task<Dependency> CreateAsync(long projectId, DependencyInput input, CancellationToken ct = default)
     {
         await RequireEditAsync(projectId, ct);

@@ -31,11 +31,11 @@ public sealed class PortfolioModel(RiskService risks, HeatMapService maps, RiskM
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Portfolio risks";
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Risks") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Risks") };
         Risks = await risks.SearchAsync(Query() with { Page = PageNumber, PageSize = 50 }, ct);
         var matrix = await matrices.GetAsync(ct);
         Map = new HeatMapView("heatmap-portfolio", Residual ? "Portfolio residual risk" : "Portfolio inherent risk", await maps.GetAsync(ProjectId, Residual, ct), matrix,
-            (p, i) => $"/Risk?p={p}&i={i}&residual={(Residual ? "true" : "false")}{(ProjectId is { } pid ? $"&projectId={pid}" : "")}#risk-table")
+            (p, i) => Url.Page("/Portfolio", null, new { area = "Risk", p, i, residual = Residual ? "true" : "false", projectId = ProjectId }, null, null, "risk-table")!)
         { Selected = CellFiltered ? (CellProbability!.Value, CellImpact!.Value) : null };
         Projects = await projects.ListAsync(ct: ct);
         People = await people.ListAsync(ct);
