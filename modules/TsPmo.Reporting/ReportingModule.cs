@@ -64,8 +64,8 @@ public sealed class ReportingModule : ITsPmoModule
         {
             Description = "24-hour HH:mm in the organization's time zone. A report missed by less than a day (host down) is generated when the host is back.",
         })
-        .Menu(new MenuEntry("Reporting", "/Reporting") { Order = 15 })
-        .Menu(new MenuEntry("Status reports", "/Projects/{projectId}/Reporting", MenuPlacement.ProjectTab) { Order = 70 })
+        .Menu(MenuEntry.ForPage("Reporting", "Reporting", "/Index") with { Order = 15 })
+        .Menu(MenuEntry.ForPage("Status reports", "Reporting", "/Project", MenuPlacement.ProjectTab) with { Order = 70 })
         .DashboardWidget<KpiWidget>()
         .DashboardWidget<HealthWidget>()
         .DashboardWidget<PhaseWidget>()

@@ -17,7 +17,7 @@ public sealed class PackModel(StatusReportService reports, PortfolioService port
     {
         Html = reports.ToSafeHtml(await PortfolioPack.MarkdownAsync(reports, portfolio, clock, ct));
         ViewData["Title"] = "Portfolio status pack";
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting", "/Reporting"), new Breadcrumb("Status pack") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Reporting", Url.Page("/Index", new { area = "Reporting" })!), new Breadcrumb("Status pack") };
     }
 
     public async Task<IActionResult> OnGetMarkdownAsync(CancellationToken ct) =>
