@@ -1,11 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Reporting.Api;
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.Jobs;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
-using TsPmo.Reporting.StatusReports;
-using TsPmo.Reporting.Widgets;
+using TsPmo.Reporting.Contributions;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
@@ -49,7 +46,7 @@ public sealed class ReportingModule : ITsPmoModule
             .AddScoped<SnapshotService>()
             .AddScoped<StatusReportService>())
         .RecurringJob<ReportingScheduler>(ReportingScheduler.Name, ReportingScheduler.Interval)
-        .Migrations()
+        .Migrations("Data/Migrations")
         .Permission(DashboardPermission, "See the portfolio dashboard on the home page and take metric snapshots", Roles.Pmo)
         .Permission(OverridePermission, "Override a project's health RAG with a comment and an expiry date", Roles.Pmo)
         .Setting(new SettingDefinition(ReportingScheduleSettings.Enabled, "Generate weekly status reports", SettingType.Boolean, "true")

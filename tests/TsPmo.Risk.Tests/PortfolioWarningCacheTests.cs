@@ -1,4 +1,4 @@
-using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Domain;
 using TsPmo.Sdk.Caching;
 
 namespace TsPmo.Risk.Tests;

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Exports;
-using TsPmo.Reporting.Kpis;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Kpis;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Web;
 
 namespace TsPmo.Reporting.Areas.Reporting.Pages;

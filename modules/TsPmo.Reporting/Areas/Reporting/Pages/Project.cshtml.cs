@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Time;

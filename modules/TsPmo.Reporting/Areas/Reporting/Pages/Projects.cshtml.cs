@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Portfolio;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
 

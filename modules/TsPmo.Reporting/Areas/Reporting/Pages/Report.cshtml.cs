@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Web;
 
 namespace TsPmo.Reporting.Areas.Reporting.Pages;

@@ -1,16 +1,15 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Risk.HeatMaps;
-using TsPmo.Risk.Risks;
-using TsPmo.Risk.Scoring;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
 
 namespace TsPmo.Risk.Areas.Risk.Pages;
 
 /// <summary>Every project's risks: filters, a paged table, the portfolio heat map (a cell filters the table) and a CSV export.</summary>
-public sealed class PortfolioModel(RiskService risks, HeatMapService maps, RiskMatrixSource matrices, IProjectDirectory projects, IPeopleDirectory people) : PageModel
+public sealed class PortfolioModel(RiskService risks, HeatMapService maps, RiskMatrixService matrices, IProjectDirectory projects, IPeopleDirectory people) : PageModel
 {
     [FromQuery] public RiskCategory? Category { get; set; }
     [FromQuery] public RiskLevel? Level { get; set; }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Risk.HeatMaps;
-using TsPmo.Risk.Risks;
-using TsPmo.Risk.Scoring;
-using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
@@ -13,7 +11,7 @@ namespace TsPmo.Risk.Areas.Risk.Pages;
 /// A project's risk register: inherent and residual heat maps side by side (a cell filters the register to its
 /// risks), the early warnings, the register and the add-risk form.
 /// </summary>
-public sealed class RegisterModel(RiskService risks, IPeopleDirectory people, HeatMapService maps, EarlyWarningService warnings, RiskMatrixSource matrices)
+public sealed class RegisterModel(RiskService risks, IPeopleDirectory people, HeatMapService maps, EarlyWarningService warnings, RiskMatrixService matrices)
     : ProjectPageModel
 {
     private long _id;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Risk.Raid;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Security;
