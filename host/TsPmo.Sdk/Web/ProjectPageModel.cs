@@ -61,6 +61,9 @@ public abstract class ProjectPageModel : PageModel
     /// </summary>
     protected virtual Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
+    // [NonHandler]: Razor Pages would otherwise take this override (declared outside PageModel) for a handler named
+    // "HandlerExecution" answering the verb "Page".
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();

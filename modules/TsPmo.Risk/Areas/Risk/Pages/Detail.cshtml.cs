@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Risk.Domain;
 using TsPmo.Risk.Services;
 using TsPmo.Sdk.Data;
@@ -77,6 +78,7 @@ public sealed class DetailModel(RiskService risks, IPeopleDirectory people) : Pr
         return Done($"Action \"{saved.Title}\" is {saved.Status}.");
     }
 
+    [NonHandler]
     public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         base.OnPageHandlerExecutionAsync(context, async () =>
         {

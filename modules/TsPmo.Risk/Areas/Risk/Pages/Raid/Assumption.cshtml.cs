@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Risk.Domain;
 using TsPmo.Risk.Services;
 using TsPmo.Sdk.Data;
@@ -39,6 +40,7 @@ public sealed class AssumptionModel(AssumptionService assumptions) : ProjectPage
         return RedirectToPage("/Raid/Log", new { area = "Risk", id });
     }
 
+    [NonHandler]
     public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         base.OnPageHandlerExecutionAsync(context, async () =>
         {
