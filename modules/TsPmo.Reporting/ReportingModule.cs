@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Reporting.Api;
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.Jobs;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
-using TsPmo.Reporting.StatusReports;
-using TsPmo.Reporting.Widgets;
+using TsPmo.Reporting.Contributions;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Services;
+using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 
@@ -42,13 +40,13 @@ public sealed class ReportingModule : ITsPmoModule
     public void Register(IModuleBuilder module) => module
         .ProjectPermission(ManageReports, "Generate the project's status reports", ProjectRole.Manager)
         .Services(s => s
-            .AddSingleton<PortfolioCache>()
+            .AddSingleton(sp => new StampedCache<PortfolioStamp, PortfolioView>(sp.GetRequiredService<TimeProvider>()))
             .AddScoped<PortfolioService>()
             .AddScoped<OverrideService>()
             .AddScoped<SnapshotService>()
             .AddScoped<StatusReportService>())
         .RecurringJob<ReportingScheduler>(ReportingScheduler.Name, ReportingScheduler.Interval)
-        .Migrations()
+        .Migrations("Data/Migrations")
         .Permission(DashboardPermission, "See the portfolio dashboard on the home page and take metric snapshots", Roles.Pmo)
         .Permission(OverridePermission, "Override a project's health RAG with a comment and an expiry date", Roles.Pmo)
         .Setting(new SettingDefinition(ReportingScheduleSettings.Enabled, "Generate weekly status reports", SettingType.Boolean, "true")
@@ -63,8 +61,8 @@ public sealed class ReportingModule : ITsPmoModule
         {
             Description = "24-hour HH:mm in the organization's time zone. A report missed by less than a day (host down) is generated when the host is back.",
         })
-        .Menu(new MenuEntry("Reporting", "/Reporting") { Order = 15 })
-        .Menu(new MenuEntry("Status reports", "/Projects/{projectId}/Reporting", MenuPlacement.ProjectTab) { Order = 70 })
+        .Menu(MenuEntry.ForPage("Reporting", "Reporting", "/Index") with { Order = 15 })
+        .Menu(MenuEntry.ForPage("Status reports", "Reporting", "/Project", MenuPlacement.ProjectTab) with { Order = 70 })
         .DashboardWidget<KpiWidget>()
         .DashboardWidget<HealthWidget>()
         .DashboardWidget<PhaseWidget>()

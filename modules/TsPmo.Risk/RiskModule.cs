@@ -1,12 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Risk.Api;
-using TsPmo.Risk.HeatMaps;
-using TsPmo.Risk.Ports;
-using TsPmo.Risk.Raid;
-using TsPmo.Risk.Risks;
-using TsPmo.Risk.Scoring;
-using TsPmo.Risk.Warnings;
-using TsPmo.Risk.Widgets;
+using TsPmo.Risk.Contributions;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
+using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 
@@ -36,20 +33,19 @@ public sealed class RiskModule : ITsPmoModule
     public void Register(IModuleBuilder module) => module
         .ProjectPermission(EditRaid, "Raise and update risks, their actions, issues, assumptions and dependencies", ProjectRole.Member)
         .Services(s => s
-            .AddScoped<RiskMatrixSource>()
+            .AddScoped<RiskMatrixService>()
             .AddScoped<RiskService>()
             .AddScoped<HeatMapService>()
             .AddScoped<EarlyWarningService>()
-            .AddSingleton<PortfolioWarningCache>()
-            .AddScoped<RaidContext>()
+            .AddSingleton(sp => new StampedCache<WarningStamp, IReadOnlyList<EarlyWarning>>(sp.GetRequiredService<TimeProvider>()))
             .AddScoped<IssueService>()
             .AddScoped<AssumptionService>()
             .AddScoped<DependencyService>()
-            .AddScoped<RiskOccurrence>()
-            .AddScoped<WarningFeed>())
+            .AddScoped<RiskOccurrenceService>()
+            .AddScoped<WarningFeedService>())
         .RecurringJob<WarningFeedJob>(WarningFeedJob.Name, WarningFeedJob.Interval)
-        .Migrations()
-        .Setting(new SettingDefinition(RiskMatrixSource.SettingKey, "Risk matrix", SettingType.Text, RiskMatrix.DefaultText)
+        .Migrations("Data/Migrations")
+        .Setting(new SettingDefinition(RiskMatrixService.SettingKey, "Risk matrix", SettingType.Text, RiskMatrix.DefaultText)
         {
             Description = "5 rows of 5 letters (L, M, H, C) separated by /: rows impact 5 to 1, columns probability 1 to 5. "
                 + "The default bands the score: Low 1–4, Medium 5–9, High 10–15, Critical 16–25. An invalid value is ignored (logged).",
@@ -58,9 +54,9 @@ public sealed class RiskModule : ITsPmoModule
         {
             Minimum = 1, Maximum = 365,
         })
-        .Menu(new MenuEntry("Risks", "/Risk") { Order = 40 })
-        .Menu(new MenuEntry("Risks", "/Projects/{projectId}/Risk", MenuPlacement.ProjectTab) { Order = 40 })
-        .Menu(new MenuEntry("RAID log", "/Projects/{projectId}/Risk/Raid", MenuPlacement.ProjectTab) { Order = 41 })
+        .Menu(MenuEntry.ForPage("Risks", "Risk", "/Portfolio") with { Order = 40 })
+        .Menu(MenuEntry.ForPage("Risks", "Risk", "/Register", MenuPlacement.ProjectTab) with { Order = 40 })
+        .Menu(MenuEntry.ForPage("RAID log", "Risk", "/Raid/Log", MenuPlacement.ProjectTab) with { Order = 41 })
         .HealthSignals<RiskHealthSignals>()
         .LifecycleHandler<RiskLifecycleHandler>()
         .DashboardWidget<TopRisksWidget>()

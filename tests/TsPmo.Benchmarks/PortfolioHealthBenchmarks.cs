@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.Kpis;
-using TsPmo.Reporting.Portfolio;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Health;
 using TsPmo.Sdk.Ports.Methodology;
@@ -48,7 +47,7 @@ public class PortfolioHealthBenchmarks
         var rows = _projects.Select(p =>
         {
             var signals = p.Signals.Concat(CoreSignals.For(p.Project, p.Progress, Today)).ToList();
-            return new ProjectRow(p.Project, p.Progress, HealthRules.Evaluate(p.Project.Id, signals, overrides[p.Project.Id], Today), null);
+            return new ProjectRow(p.Project, p.Progress, HealthCalculator.Evaluate(p.Project.Id, signals, overrides[p.Project.Id], Today), null);
         }).ToList();
         return KpiCalculator.Compute(rows);
     }

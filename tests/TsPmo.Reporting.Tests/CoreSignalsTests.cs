@@ -1,4 +1,4 @@
-using TsPmo.Reporting.Health;
+using TsPmo.Reporting.Engine;
 using TsPmo.Sdk.Ports.Health;
 
 namespace TsPmo.Reporting.Tests;

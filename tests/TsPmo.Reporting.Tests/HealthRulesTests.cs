@@ -1,4 +1,6 @@
-using TsPmo.Reporting.Health;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Ports.Health;
 
 namespace TsPmo.Reporting.Tests;
@@ -15,7 +17,7 @@ public sealed class HealthRulesTests
     [Fact]
     public void A_dimension_is_its_worst_signal_and_one_without_signals_has_no_data()
     {
-        var h = HealthRules.Evaluate(7, [S(HealthDimension.Schedule, Rag.Green), S(HealthDimension.Schedule, Rag.Amber), S(HealthDimension.Risk, Rag.Green)], [], Today);
+        var h = HealthCalculator.Evaluate(7, [S(HealthDimension.Schedule, Rag.Green), S(HealthDimension.Schedule, Rag.Amber), S(HealthDimension.Risk, Rag.Green)], [], Today);
         Assert.Equal(HealthRag.Amber, h[HealthDimension.Schedule].Effective);
         Assert.Equal(HealthRag.Green, h[HealthDimension.Risk].Effective);
         Assert.Equal(HealthRag.NoData, h[HealthDimension.Cost].Effective);
@@ -30,12 +32,12 @@ public sealed class HealthRulesTests
     [InlineData(new[] { HealthRag.NoData, HealthRag.NoData }, HealthRag.NoData)]
     [InlineData(new HealthRag[0], HealthRag.NoData)]
     public void Overall_follows_the_documented_rule(HealthRag[] dimensions, HealthRag expected) =>
-        Assert.Equal(expected, HealthRules.Overall(dimensions));
+        Assert.Equal(expected, HealthCalculator.Overall(dimensions));
 
     [Fact]
     public void No_signal_at_all_is_no_data_not_green()
     {
-        var h = HealthRules.Evaluate(7, [], [], Today);
+        var h = HealthCalculator.Evaluate(7, [], [], Today);
         Assert.Equal(HealthRag.NoData, h.Overall);
         Assert.All(h.Dimensions, d => Assert.Equal(HealthRag.NoData, d.Effective));
     }
@@ -43,7 +45,7 @@ public sealed class HealthRulesTests
     [Fact]
     public void An_active_dimension_override_replaces_the_computed_colour_and_feeds_the_overall()
     {
-        var h = HealthRules.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red), S(HealthDimension.Risk, Rag.Green)],
+        var h = HealthCalculator.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red), S(HealthDimension.Risk, Rag.Green)],
             [O(HealthDimension.Schedule, Rag.Amber, "2026-12-31")], Today);
         var schedule = h[HealthDimension.Schedule];
         Assert.Equal(HealthRag.Red, schedule.Computed);
@@ -56,7 +58,7 @@ public sealed class HealthRulesTests
     [Fact]
     public void An_overall_override_replaces_the_overall_only()
     {
-        var h = HealthRules.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red)], [O(null, Rag.Green, "2026-12-31")], Today);
+        var h = HealthCalculator.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red)], [O(null, Rag.Green, "2026-12-31")], Today);
         Assert.Equal(HealthRag.Red, h.ComputedOverall);
         Assert.Equal(HealthRag.Green, h.Overall);
         Assert.Equal(HealthRag.Red, h[HealthDimension.Schedule].Effective);
@@ -66,8 +68,8 @@ public sealed class HealthRulesTests
     public void An_override_counts_through_its_expiry_day_and_not_after()
     {
         var overrides = new[] { O(HealthDimension.Schedule, Rag.Green, "2026-11-26") };
-        Assert.Equal(HealthRag.Green, HealthRules.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red)], overrides, Today)[HealthDimension.Schedule].Effective);
-        var dayAfter = HealthRules.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red)], overrides, Today.AddDays(1));
+        Assert.Equal(HealthRag.Green, HealthCalculator.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red)], overrides, Today)[HealthDimension.Schedule].Effective);
+        var dayAfter = HealthCalculator.Evaluate(7, [S(HealthDimension.Schedule, Rag.Red)], overrides, Today.AddDays(1));
         Assert.Equal(HealthRag.Red, dayAfter[HealthDimension.Schedule].Effective);
         Assert.Null(dayAfter[HealthDimension.Schedule].Override);
     }
@@ -75,7 +77,7 @@ public sealed class HealthRulesTests
     [Fact]
     public void The_newest_active_override_of_a_scope_wins_and_other_projects_overrides_are_ignored()
     {
-        var h = HealthRules.Evaluate(7, [S(HealthDimension.Cost, Rag.Green)],
+        var h = HealthCalculator.Evaluate(7, [S(HealthDimension.Cost, Rag.Green)],
             [O(HealthDimension.Cost, Rag.Amber, "2026-12-31", id: 1), O(HealthDimension.Cost, Rag.Red, "2026-12-31", id: 2),
              O(HealthDimension.Cost, Rag.Green, "2026-12-31", id: 3) with { ProjectId = 8 }], Today);
         Assert.Equal(HealthRag.Red, h[HealthDimension.Cost].Effective);

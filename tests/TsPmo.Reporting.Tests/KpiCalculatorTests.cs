@@ -1,4 +1,5 @@
-using TsPmo.Reporting.Kpis;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
 
 namespace TsPmo.Reporting.Tests;
 

@@ -1,4 +1,4 @@
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
 
 namespace TsPmo.Reporting.Tests;
 

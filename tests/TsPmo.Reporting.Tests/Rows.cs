@@ -1,5 +1,4 @@
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.Portfolio;
+using TsPmo.Reporting.Domain;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Methodology;
 

@@ -1,5 +1,5 @@
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
 using TsPmo.Sdk.Ports.Health;
 
 namespace TsPmo.Reporting.Tests;
@@ -10,7 +10,7 @@ public sealed class StatusReportComposerTests
     public void The_report_has_summary_health_facts_and_each_section_with_failures_named()
     {
         var project = Rows.Project(target: "2027-03-31", budget: 100_000_00);
-        var health = HealthRules.Evaluate(project.Id, [new HealthSignal("risk", "Open high risks", HealthDimension.Risk, Rag.Red, "1 critical", "e")], [], new DateOnly(2026, 11, 26));
+        var health = HealthCalculator.Evaluate(project.Id, [new HealthSignal("risk", "Open high risks", HealthDimension.Risk, Rag.Red, "1 critical", "e")], [], new DateOnly(2026, 11, 26));
         var row = Rows.Row(project, Rows.Progress(percent: 40, forecast: "2027-04-10"), health: health);
         var md = StatusReportComposer.Compose(row, "Scrum", 3, "All good | mostly", [
             new SectionResult("Risks", "Risk", "| a | b |\n|---|---|\n| 1 | 2 |", null),
@@ -35,7 +35,7 @@ public sealed class StatusReportComposerTests
     {
         var project = Rows.Project() with { Name = "Evil\n# Injected | [x](javascript:alert(1)) {hx-get=/__pwned}" };
         var comment = "Fine.\n\n## Fake section\n| a | b |";
-        var health = HealthRules.Evaluate(project.Id, [],
+        var health = HealthCalculator.Evaluate(project.Id, [],
             [new HealthOverride(1, project.Id, HealthDimension.Schedule, Rag.Amber, comment, new DateOnly(2026, 12, 31), "Mallory **M**", DateTimeOffset.UnixEpoch)],
             new DateOnly(2026, 11, 26));
         var md = StatusReportComposer.Compose(Rows.Row(project, health: health), "Scrum", 1, "", [], DateTimeOffset.UnixEpoch, "<b>me</b>", TimeZoneInfo.Utc);

@@ -1,6 +1,5 @@
-using TsPmo.Risk.Risks;
-using TsPmo.Risk.Scoring;
-using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Engine;
 
 namespace TsPmo.Risk.Tests;
 
@@ -17,7 +16,7 @@ public sealed class EarlyWarningRulesTests
     }.Rated(RiskMatrix.Default);
 
     private static IReadOnlyList<EarlyWarning> Run(RiskEntry risk, RiskAction[]? actions = null, RiskAssessment[]? history = null) =>
-        EarlyWarningRules.Evaluate([risk], actions ?? [], history ?? [], Today, Thresholds);
+        EarlyWarningEngine.Evaluate([risk], actions ?? [], history ?? [], Today, Thresholds);
 
     [Fact]
     public void A_quiet_risk_gives_no_warning() => Assert.Empty(Run(Quiet()));
@@ -82,7 +81,7 @@ public sealed class EarlyWarningRulesTests
     {
         Assert.Equal(warns, Run(Quiet() with { LastReviewed = Today.AddDays(-daysAgo) }).Any(w => w.Kind == WarningKind.NotReviewed));
         // The threshold is the reviewDays setting: at 60 days neither is late.
-        Assert.Empty(EarlyWarningRules.Evaluate([Quiet() with { LastReviewed = Today.AddDays(-daysAgo) }], [], [], Today, Thresholds with { ReviewDays = 60 }));
+        Assert.Empty(EarlyWarningEngine.Evaluate([Quiet() with { LastReviewed = Today.AddDays(-daysAgo) }], [], [], Today, Thresholds with { ReviewDays = 60 }));
     }
 
     [Fact]

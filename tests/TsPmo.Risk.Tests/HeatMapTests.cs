@@ -1,4 +1,4 @@
-using TsPmo.Risk.HeatMaps;
+using TsPmo.Risk.Domain;
 
 namespace TsPmo.Risk.Tests;
 

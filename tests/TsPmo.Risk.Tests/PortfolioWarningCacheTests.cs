@@ -1,4 +1,5 @@
-using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Domain;
+using TsPmo.Sdk.Caching;
 
 namespace TsPmo.Risk.Tests;
 
@@ -29,13 +30,13 @@ public sealed class PortfolioWarningCacheTests
         }
     }
 
-    private static Task<IReadOnlyList<EarlyWarning>> Get(PortfolioWarningCache cache, Source source) =>
+    private static Task<IReadOnlyList<EarlyWarning>> Get(StampedCache<WarningStamp, IReadOnlyList<EarlyWarning>> cache, Source source) =>
         cache.GetAsync(source.ReadStampAsync, source.ComputeAsync, CancellationToken.None);
 
     [Fact]
     public async Task Sixteen_cold_concurrent_requests_compute_once_and_share_the_result()
     {
-        var cache = new PortfolioWarningCache(new MovableTime());
+        var cache = new StampedCache<WarningStamp, IReadOnlyList<EarlyWarning>>(new MovableTime());
         var source = new Source();
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Get(cache, source))));
         Assert.Equal(1, source.Computations);
@@ -48,17 +49,17 @@ public sealed class PortfolioWarningCacheTests
     public async Task Another_audit_id_or_another_day_or_age_computes_again()
     {
         var time = new MovableTime();
-        var cache = new PortfolioWarningCache(time);
+        var cache = new StampedCache<WarningStamp, IReadOnlyList<EarlyWarning>>(time);
         var source = new Source();
         await Get(cache, source);
 
-        source.Stamp = source.Stamp with { LastAuditId = 11 };
+        source.Stamp = source.Stamp with { Changes = 11 };
         Assert.Equal("computation 2", (await Get(cache, source))[0].Message);
 
         source.Stamp = source.Stamp with { Today = Today.AddDays(1) };
         Assert.Equal("computation 3", (await Get(cache, source))[0].Message);
 
-        time.Now += PortfolioWarningCache.MaxAge - TimeSpan.FromSeconds(1);
+        time.Now += cache.MaxAge - TimeSpan.FromSeconds(1);
         Assert.Equal("computation 3", (await Get(cache, source))[0].Message);
         time.Now += TimeSpan.FromSeconds(2);
         Assert.Equal("computation 4", (await Get(cache, source))[0].Message);

@@ -1,4 +1,4 @@
-using TsPmo.Risk.Scoring;
+using TsPmo.Risk.Domain;
 
 namespace TsPmo.Risk.Tests;
 

@@ -1,4 +1,4 @@
-using TsPmo.Risk.Risks;
+using TsPmo.Risk.Domain;
 using TsPmo.Sdk.Data;
 
 namespace TsPmo.Risk.Tests;

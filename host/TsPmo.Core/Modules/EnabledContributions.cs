@@ -20,21 +20,37 @@ public sealed class EnabledContributions<T>(
     : IEnabledContributions<T> where T : class
 {
     private IReadOnlyList<T>? _enabled;
+    private readonly Dictionary<object, string> _owners = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<T> All => _enabled ??= Create();
+
+    public string? ModuleOf(object contribution)
+    {
+        _ = All;
+        return _owners.GetValueOrDefault(contribution);
+    }
 
     private List<T> Create()
     {
         // Core's own, plus anything a module registered under the port itself in its Services block.
-        var list = registered
-            .Where(x => registry.OwnerOf(x.GetType().Assembly) is not { } owner || catalog.IsEnabled(owner.Id))
-            .ToList();
+        var list = new List<T>();
+        foreach (var x in registered)
+        {
+            if (registry.OwnerOf(x.GetType().Assembly) is not { } owner) list.Add(x);
+            else if (catalog.IsEnabled(owner.Id))
+            {
+                list.Add(x);
+                _owners[x] = owner.Id;
+            }
+        }
         foreach (var (implementation, moduleId) in index.For(typeof(T)))
         {
             if (!catalog.IsEnabled(moduleId)) continue;
             try
             {
-                list.Add((T)services.GetRequiredService(implementation));
+                var contribution = (T)services.GetRequiredService(implementation);
+                list.Add(contribution);
+                _owners[contribution] = moduleId;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

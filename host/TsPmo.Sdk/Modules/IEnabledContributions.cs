@@ -8,4 +8,10 @@ namespace TsPmo.Sdk.Modules;
 public interface IEnabledContributions<out T> where T : class
 {
     IReadOnlyList<T> All { get; }
+
+    /// <summary>
+    /// The id of the module that contributed <paramref name="contribution"/> (one of <see cref="All"/>), as the host
+    /// registered it; null for the host's and core's own, and for an object that is not one of them.
+    /// </summary>
+    string? ModuleOf(object contribution) => null;
 }

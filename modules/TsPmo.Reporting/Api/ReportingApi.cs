@@ -4,12 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using TsPmo.Reporting.Exports;
-using TsPmo.Reporting.Health;
-using TsPmo.Reporting.Kpis;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Time;
 

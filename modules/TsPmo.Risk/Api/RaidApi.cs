@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Risk.Raid;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Data;
 
 namespace TsPmo.Risk.Api;
@@ -22,7 +23,7 @@ public static class RaidApi
         MapAssumptions(api);
         MapDependencies(api);
 
-        api.MapPost("/risks/{riskId:long}/occurred", async (long projectId, long riskId, RiskOccurrence occurrence, CancellationToken ct) =>
+        api.MapPost("/risks/{riskId:long}/occurred", async (long projectId, long riskId, RiskOccurrenceService occurrence, CancellationToken ct) =>
         {
             var issue = await occurrence.RecordAsync(projectId, riskId, ct);
             return Results.Created($"/api/v1/projects/{projectId}/risk/issues/{issue.Id}", issue);

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Risk.HeatMaps;
-using TsPmo.Risk.Risks;
-using TsPmo.Risk.Scoring;
-using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Data;
 
 namespace TsPmo.Risk.Api;

@@ -188,7 +188,7 @@ public sealed class ReportingApiTests
         var response = await api.PostAsJsonAsync($"/api/v1/projects/{id}/reporting/status-reports", new { summary = "Still here." });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var markdown = (await response.JsonAsync()).GetProperty("markdown").GetString()!;
-        Assert.Contains("This section could not be generated (module Fixtures.ThrowingSection): the fixture section exploded", markdown);
+        Assert.Contains("This section could not be generated (module Throwing section fixture): the fixture section exploded", markdown);
         Assert.Contains("## Exploding section", markdown);
         Assert.Contains("Still here.", markdown);
         Assert.Contains("## Project facts", markdown);

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Exports;
-using TsPmo.Reporting.Kpis;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
 
@@ -28,7 +26,7 @@ public sealed class IndexModel(PortfolioService portfolio, SnapshotService snaps
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Portfolio report";
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Reporting") };
         View = await portfolio.GetAsync(ct);
         Context = new TsPmo.Sdk.Ports.Reporting.WidgetContext(null, await access.ReadScopeAsync(ct));
         Kpis = View.Memo("kpis", v => KpiCalculator.Compute(v.Projects));
@@ -51,6 +49,6 @@ public sealed class IndexModel(PortfolioService portfolio, SnapshotService snaps
         if (!CanSnapshot) return Forbid();
         var result = await snapshots.TakeAsync(ct);
         TempData.Success($"Snapshot of {result.TakenOn:yyyy-MM-dd} taken: {result.Values} value(s) of {result.Projects} active project(s).");
-        return Redirect("/Reporting");
+        return RedirectToPage("/Index", new { area = "Reporting" });
     }
 }

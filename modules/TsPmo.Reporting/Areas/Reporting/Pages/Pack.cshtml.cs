@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.StatusReports;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Time;
 using TsPmo.Sdk.Web;
 
@@ -17,7 +17,7 @@ public sealed class PackModel(StatusReportService reports, PortfolioService port
     {
         Html = reports.ToSafeHtml(await PortfolioPack.MarkdownAsync(reports, portfolio, clock, ct));
         ViewData["Title"] = "Portfolio status pack";
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting", "/Reporting"), new Breadcrumb("Status pack") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Reporting", Url.Page("/Index", new { area = "Reporting" })!), new Breadcrumb("Status pack") };
     }
 
     public async Task<IActionResult> OnGetMarkdownAsync(CancellationToken ct) =>

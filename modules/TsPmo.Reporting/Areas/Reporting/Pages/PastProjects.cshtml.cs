@@ -1,7 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Kpis;
-using TsPmo.Reporting.Portfolio;
-using TsPmo.Reporting.Snapshots;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Engine;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Web;
 
 namespace TsPmo.Reporting.Areas.Reporting.Pages;
@@ -17,6 +18,6 @@ public sealed class PastProjectsModel(PortfolioService portfolio, SnapshotServic
         View = await portfolio.GetAsync(ct);
         Groups = PastProjects.Compute(View.Projects, await snapshots.LatestAsync(ReportingMetrics.ActualCost, ct));
         ViewData["Title"] = "Past projects";
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting", "/Reporting"), new Breadcrumb("Past projects") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Reporting", Url.Page("/Index", new { area = "Reporting" })!), new Breadcrumb("Past projects") };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Reporting.Portfolio;
+using TsPmo.Reporting.Domain;
+using TsPmo.Reporting.Services;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
 
@@ -44,12 +45,12 @@ public sealed class ProjectsModel(PortfolioService portfolio) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         ViewData["Title"] = Filter.Describe(View);
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Reporting", "/Reporting"), new Breadcrumb("Projects") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Reporting", Url.Page("/Index", new { area = "Reporting" })!), new Breadcrumb("Projects") };
     }
 
     public string PageLink(int page)
     {
         var q = Filter.QueryString();
-        return "/Reporting/Projects?" + (q.Length == 0 ? "" : q + "&") + "p=" + page;
+        return Url.Page("/Projects", new { area = "Reporting" }) + "?" + (q.Length == 0 ? "" : q + "&") + "p=" + page;
     }
 }

@@ -1,5 +1,4 @@
-using TsPmo.Risk.HeatMaps;
-using TsPmo.Risk.Scoring;
+using TsPmo.Risk.Domain;
 
 namespace TsPmo.Risk.Areas.Risk.Pages;
 

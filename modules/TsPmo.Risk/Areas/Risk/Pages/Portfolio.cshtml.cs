@@ -1,16 +1,15 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TsPmo.Risk.HeatMaps;
-using TsPmo.Risk.Risks;
-using TsPmo.Risk.Scoring;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
 
 namespace TsPmo.Risk.Areas.Risk.Pages;
 
 /// <summary>Every project's risks: filters, a paged table, the portfolio heat map (a cell filters the table) and a CSV export.</summary>
-public sealed class PortfolioModel(RiskService risks, HeatMapService maps, RiskMatrixSource matrices, IProjectDirectory projects, IPeopleDirectory people) : PageModel
+public sealed class PortfolioModel(RiskService risks, HeatMapService maps, RiskMatrixService matrices, IProjectDirectory projects, IPeopleDirectory people) : PageModel
 {
     [FromQuery] public RiskCategory? Category { get; set; }
     [FromQuery] public RiskLevel? Level { get; set; }
@@ -31,11 +30,11 @@ public sealed class PortfolioModel(RiskService risks, HeatMapService maps, RiskM
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Portfolio risks";
-        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", "/"), new Breadcrumb("Risks") };
+        ViewData["Breadcrumbs"] = new[] { new Breadcrumb("Home", CoreLinks.Home), new Breadcrumb("Risks") };
         Risks = await risks.SearchAsync(Query() with { Page = PageNumber, PageSize = 50 }, ct);
         var matrix = await matrices.GetAsync(ct);
         Map = new HeatMapView("heatmap-portfolio", Residual ? "Portfolio residual risk" : "Portfolio inherent risk", await maps.GetAsync(ProjectId, Residual, ct), matrix,
-            (p, i) => $"/Risk?p={p}&i={i}&residual={(Residual ? "true" : "false")}{(ProjectId is { } pid ? $"&projectId={pid}" : "")}#risk-table")
+            (p, i) => Url.Page("/Portfolio", null, new { area = "Risk", p, i, residual = Residual ? "true" : "false", projectId = ProjectId }, null, null, "risk-table")!)
         { Selected = CellFiltered ? (CellProbability!.Value, CellImpact!.Value) : null };
         Projects = await projects.ListAsync(ct: ct);
         People = await people.ListAsync(ct);

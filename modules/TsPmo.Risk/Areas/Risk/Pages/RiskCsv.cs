@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TsPmo.Risk.Risks;
+using TsPmo.Risk.Domain;
 using TsPmo.Sdk.Text;
 
 namespace TsPmo.Risk.Areas.Risk.Pages;

@@ -1,4 +1,4 @@
-using TsPmo.Risk.Warnings;
+using TsPmo.Risk.Domain;
 
 namespace TsPmo.Risk.Areas.Risk.Pages;
 

@@ -1,13 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Risk.Raid;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
+using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Web;
 
 namespace TsPmo.Risk.Areas.Risk.Pages.Raid;
 
-public sealed class DependencyModel(DependencyService dependencies, IProjectDirectory projects, IProjectPermissions permissions, IPeopleDirectory people)
-    : EditPageModel(projects, permissions)
+/// <summary>
+/// The edit page of one dependency: the form carries the version it was opened at, so a stale save shows the conflict
+/// message above the form (with the current version, so a second save deliberately replaces the other change).
+/// </summary>
+public sealed class DependencyModel(DependencyService dependencies, IPeopleDirectory people) : ProjectPageModel
 {
+    private long _id, _itemId;
+    private bool _conflict;
+
+    protected override string WorkPermission => RiskModule.EditRaid;
+
     [BindProperty] public DependencyInput Input { get; set; } = new();
+    [BindProperty] public long Version { get; set; }
     public Dependency Dependency { get; private set; } = null!;
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
     public IReadOnlyList<ProjectInfo> OtherProjects { get; private set; } = [];
@@ -24,17 +39,34 @@ public sealed class DependencyModel(DependencyService dependencies, IProjectDire
         return Page();
     }
 
+    [ProjectPermission(RiskModule.EditRaid)]
     public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
     {
-        await LoadAsync(id, itemId, ct);
-        return await SaveAsync(id, async () => $"Dependency \"{(await dependencies.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.", Dependency.Version);
+        (_id, _itemId) = (id, itemId);
+        TempData.Success($"Dependency \"{(await dependencies.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.");
+        return RedirectToPage("/Raid/Log", new { area = "Risk", id });
+    }
+
+    [NonHandler]
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () =>
+        {
+            var executed = await next();
+            _conflict = executed.Exception is ConcurrencyConflictException;
+            return executed;
+        });
+
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(_id, _itemId, ct);
+        if (_conflict) Version = Dependency.Version;
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Dependency", ct, underRaidLog: true);
+        await LoadProjectAsync(id, "Dependency", ct, new Breadcrumb("RAID log", Url.Page("/Raid/Log", new { area = "Risk", id })!));
         Dependency = await dependencies.GetAsync(id, itemId, ct);
         People = await people.ListAsync(ct);
-        OtherProjects = await OtherProjectsAsync(ct);
+        OtherProjects = await dependencies.OtherProjectsAsync(id, ct);
     }
 }

@@ -1,4 +1,4 @@
-using TsPmo.Risk.Raid;
+using TsPmo.Risk.Domain;
 using TsPmo.Sdk.Ports.Directory;
 
 namespace TsPmo.Risk.Areas.Risk.Pages.Raid;

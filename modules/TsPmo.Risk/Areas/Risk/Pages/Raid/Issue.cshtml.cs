@@ -1,13 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Risk.Raid;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
+using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
+using TsPmo.Sdk.Web;
 
 namespace TsPmo.Risk.Areas.Risk.Pages.Raid;
 
-public sealed class IssueModel(IssueService issues, IProjectDirectory projects, IProjectPermissions permissions, IPeopleDirectory people)
-    : EditPageModel(projects, permissions)
+/// <summary>
+/// The edit page of one issue: the form carries the version it was opened at, so a stale save shows the conflict
+/// message above the form (with the current version, so a second save deliberately replaces the other change).
+/// </summary>
+public sealed class IssueModel(IssueService issues, IPeopleDirectory people) : ProjectPageModel
 {
+    private long _id, _itemId;
+    private bool _conflict;
+
+    protected override string WorkPermission => RiskModule.EditRaid;
+
     [BindProperty] public IssueInput Input { get; set; } = new();
+    [BindProperty] public long Version { get; set; }
     public Issue Issue { get; private set; } = null!;
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
@@ -23,15 +38,33 @@ public sealed class IssueModel(IssueService issues, IProjectDirectory projects, 
         return Page();
     }
 
+    [ProjectPermission(RiskModule.EditRaid)]
     public async Task<IActionResult> OnPostAsync(long id, long itemId, CancellationToken ct)
     {
-        await LoadAsync(id, itemId, ct);
-        return await SaveAsync(id, async () => $"Issue \"{(await issues.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.", Issue.Version);
+        (_id, _itemId) = (id, itemId);
+        TempData.Success($"Issue \"{(await issues.UpdateAsync(id, itemId, Version, Input, ct)).Title}\" saved.");
+        return RedirectToPage("/Raid/Log", new { area = "Risk", id });
+    }
+
+    [NonHandler]
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () =>
+        {
+            var executed = await next();
+            _conflict = executed.Exception is ConcurrencyConflictException;
+            return executed;
+        });
+
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(_id, _itemId, ct);
+        // The typed values stay; the current version lets a second save deliberately replace the other change.
+        if (_conflict) Version = Issue.Version;
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Issue", ct, underRaidLog: true);
+        await LoadProjectAsync(id, "Issue", ct, new Breadcrumb("RAID log", Url.Page("/Raid/Log", new { area = "Risk", id })!));
         Issue = await issues.GetAsync(id, itemId, ct);
         People = await people.ListAsync(ct);
     }

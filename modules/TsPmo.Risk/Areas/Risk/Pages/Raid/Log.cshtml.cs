@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Risk.Raid;
+using TsPmo.Risk.Domain;
+using TsPmo.Risk.Services;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
 
 namespace TsPmo.Risk.Areas.Risk.Pages.Raid;
@@ -10,14 +12,17 @@ namespace TsPmo.Risk.Areas.Risk.Pages.Raid;
 /// The RAID log's issues, assumptions and dependencies on one page: a table and an add form for each. Every form
 /// posts and redirects (post-redirect-get), so it all works without JavaScript.
 /// </summary>
-public sealed class LogModel(
-    IssueService issues,
-    AssumptionService assumptions,
-    DependencyService dependencies,
-    IProjectDirectory projects,
-    IProjectPermissions permissions,
-    IPeopleDirectory people) : RaidPageModel(projects, permissions)
+public sealed class LogModel(IssueService issues, AssumptionService assumptions, DependencyService dependencies, IPeopleDirectory people)
+    : ProjectPageModel
 {
+    private long _id;
+    private string _prefix = "NewIssue";
+
+    protected override string WorkPermission => RiskModule.EditRaid;
+
+    /// <summary>The submitted add form's fields.</summary>
+    protected override string InputPrefix => _prefix;
+
     [BindProperty] public IssueInput NewIssue { get; set; } = new();
     [BindProperty] public AssumptionInput NewAssumption { get; set; } = new();
     [BindProperty] public DependencyInput NewDependency { get; set; } = new();
@@ -37,15 +42,29 @@ public sealed class LogModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostAddIssueAsync(long id, CancellationToken ct) =>
-        SaveAsync(id, "NewIssue", "issues", async () => $"Issue \"{(await issues.CreateAsync(id, NewIssue, ct)).Title}\" added.", ct);
+    [ProjectPermission(RiskModule.EditRaid)]
+    public async Task<IActionResult> OnPostAddIssueAsync(long id, CancellationToken ct)
+    {
+        Posting(id, "NewIssue");
+        return Added($"Issue \"{(await issues.CreateAsync(id, NewIssue, ct)).Title}\" added.", "issues");
+    }
 
-    public Task<IActionResult> OnPostAddAssumptionAsync(long id, CancellationToken ct) =>
-        SaveAsync(id, "NewAssumption", "assumptions", async () => $"Assumption \"{(await assumptions.CreateAsync(id, NewAssumption, ct)).Title}\" added.", ct);
+    [ProjectPermission(RiskModule.EditRaid)]
+    public async Task<IActionResult> OnPostAddAssumptionAsync(long id, CancellationToken ct)
+    {
+        Posting(id, "NewAssumption");
+        return Added($"Assumption \"{(await assumptions.CreateAsync(id, NewAssumption, ct)).Title}\" added.", "assumptions");
+    }
 
-    public Task<IActionResult> OnPostAddDependencyAsync(long id, CancellationToken ct) =>
-        SaveAsync(id, "NewDependency", "dependencies", async () => $"Dependency \"{(await dependencies.CreateAsync(id, NewDependency, ct)).Title}\" added.", ct);
+    [ProjectPermission(RiskModule.EditRaid)]
+    public async Task<IActionResult> OnPostAddDependencyAsync(long id, CancellationToken ct)
+    {
+        Posting(id, "NewDependency");
+        return Added($"Dependency \"{(await dependencies.CreateAsync(id, NewDependency, ct)).Title}\" added.", "dependencies");
+    }
 
+    /// <summary>The validate button of a row: a stale one comes back as a message on the log (post-redirect-get), not as a form to fix.</summary>
+    [ProjectPermission(RiskModule.EditRaid)]
     public async Task<IActionResult> OnPostValidateAsync(long id, long assumptionId, long version, bool validated, CancellationToken ct)
     {
         try
@@ -57,26 +76,26 @@ public sealed class LogModel(
         {
             TempData.Error(ex.Message);
         }
-        return Redirect($"/Projects/{id}/Risk/Raid#assumptions");
+        return RedirectToPage("/Raid/Log", null, new { area = "Risk", id }, "assumptions");
     }
 
-    /// <summary>Runs a save; a validation failure shows the page again with the messages next to the fields of <paramref name="prefix"/>.</summary>
-    private async Task<IActionResult> SaveAsync(long id, string prefix, string anchor, Func<Task<string>> save, CancellationToken ct)
+    /// <summary>
+    /// Every add form is bound on every post, so the other forms' empty inputs are dropped from the model state: only the
+    /// submitted form's messages (added after the handler by the base page) are shown.
+    /// </summary>
+    private void Posting(long id, string prefix)
     {
-        try
-        {
-            TempData.Success(await save());
-            return Redirect($"/Projects/{id}/Risk/Raid#{anchor}");
-        }
-        catch (DomainValidationException ex)
-        {
-            // The other forms' empty inputs were bound too; only the submitted form's messages matter.
-            ModelState.Clear();
-            ModelState.AddDomainErrors(ex, prefix);
-            await LoadAsync(id, ct);
-            return Page();
-        }
+        (_id, _prefix) = (id, prefix);
+        ModelState.Clear();
     }
+
+    private IActionResult Added(string message, string anchor)
+    {
+        TempData.Success(message);
+        return RedirectToPage("/Raid/Log", null, new { area = "Risk", id = _id }, anchor);
+    }
+
+    protected override Task ReloadAsync(CancellationToken ct) => LoadAsync(_id, ct);
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
@@ -85,6 +104,6 @@ public sealed class LogModel(
         Assumptions = await assumptions.ListAsync(id, ct);
         Dependencies = await dependencies.ListAsync(id, ct);
         People = await people.ListAsync(ct);
-        OtherProjects = await OtherProjectsAsync(ct);
+        OtherProjects = await dependencies.OtherProjectsAsync(id, ct);
     }
 }

@@ -1,0 +1,11 @@
+namespace TsPmo.Risk.Domain;
+
+public enum WarningKind
+{
+    OverdueAction,
+    HighRiskWithoutOwner,
+    HighRiskWithoutMitigation,
+    ScoreRose,
+    ProximityNear,
+    NotReviewed,
+}

@@ -1,4 +1,0 @@
-namespace TsPmo.Risk.Risks;
-
-/// <summary>The chosen response. Threats: Avoid, Mitigate, Transfer, Accept, Escalate; opportunities: Exploit, Enhance, Share, Accept.</summary>
-public enum RiskResponse { Avoid, Mitigate, Transfer, Accept, Escalate, Exploit, Enhance, Share }

@@ -1,4 +1,0 @@
-namespace TsPmo.Risk.Risks;
-
-/// <summary>Open and Monitoring risks are live (heat maps, warnings); Closed and Occurred are history.</summary>
-public enum RiskStatus { Open, Monitoring, Closed, Occurred }
