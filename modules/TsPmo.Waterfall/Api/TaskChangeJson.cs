@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using TsPmo.Sdk.Data;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;
 

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Calendars;
-using TsPmo.Waterfall.Evm;
-using TsPmo.Waterfall.Import;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Scheduling;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;
 
@@ -80,7 +80,7 @@ public static class WaterfallApi
             return Results.NoContent();
         }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
-        api.MapGet("/evm", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
+        api.MapGet("/evm", async (long projectId, string? statusDate, long? baselineId, EarnedValueService evm, CancellationToken ct) =>
         {
             DateOnly? date = null;
             if (!string.IsNullOrWhiteSpace(statusDate))
@@ -90,7 +90,7 @@ public static class WaterfallApi
             return new EvmResponse(f.StatusDate, f.Baseline, f.Bac, f.Pv, f.Ev, f.Ac, f.Sv, f.Cv, f.Spi, f.Cpi, f.Eac, f.Etc, f.Vac, f.Tcpi, f.Currency, curve);
         });
 
-        api.MapPost("/evm/records", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
+        api.MapPost("/evm/records", async (long projectId, string? statusDate, long? baselineId, EarnedValueService evm, CancellationToken ct) =>
         {
             DateOnly? date = DateOnly.TryParseExact(statusDate ?? "", "yyyy-MM-dd", out var d) ? d : null;
             var (f, _, _) = await evm.ComputeAsync(projectId, date, baselineId, ct);
@@ -98,17 +98,17 @@ public static class WaterfallApi
             return Results.Ok(f);
         }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
-        api.MapPost("/import", async (long projectId, HttpRequest request, MspdiImportService import, CancellationToken ct) =>
+        api.MapPost("/import", async (long projectId, HttpRequest request, MspdiService import, CancellationToken ct) =>
         {
-            if (request.ContentLength > MspdiImportService.MaxBytes) throw new DomainValidationException("file", MspdiImportService.TooLarge);
+            if (request.ContentLength > MspdiService.MaxBytes) throw new DomainValidationException("file", MspdiService.TooLarge);
             // Capped as read, so a body without a length cannot grow without limit; the reader then gets a seekable stream.
-            await using var buffer = await BoundedBody.ReadAsync(request.Body, MspdiImportService.MaxBytes, "file", MspdiImportService.TooLarge, ct);
+            await using var buffer = await BoundedBody.ReadAsync(request.Body, MspdiService.MaxBytes, "file", MspdiService.TooLarge, ct);
             if (buffer.Length == 0) throw new DomainValidationException("file", "Send the Microsoft Project XML file as the request body.");
             buffer.Position = 0;
             return Results.Ok(await import.ImportAsync(projectId, buffer, ct));
         }).RequireProjectPermission(WaterfallModule.ManagePlan).Accepts<string>("application/xml", "text/xml");
 
-        api.MapGet("/export", async (long projectId, MspdiImportService import, CancellationToken ct) =>
+        api.MapGet("/export", async (long projectId, MspdiService import, CancellationToken ct) =>
         {
             var (name, xml) = await import.ExportAsync(projectId, ct);
             return Results.File(xml, "application/xml", name);

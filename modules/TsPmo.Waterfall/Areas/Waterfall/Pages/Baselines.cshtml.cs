@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Calendars;
-using TsPmo.Waterfall.Plan;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Scheduling;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 

@@ -4,14 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Evm;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>Earned value at a status date against a baseline: the figures, an S-curve (Chart.js) and the curve as a table.</summary>
-public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permissions, BaselineService baselines, EvmService evm)
+public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permissions, BaselineService baselines, EarnedValueService evm)
     : WaterfallPageModel(plan, permissions)
 {
     [BindProperty(SupportsGet = true)] public DateOnly? StatusDate { get; set; }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Time;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Gantt;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
@@ -11,7 +12,7 @@ namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 public sealed class GanttModel(PlanService plan, IProjectPermissions permissions, BaselineService baselines, IOrganizationClock clock)
     : WaterfallPageModel(plan, permissions)
 {
-    public PlanReader Reader { get; private set; } = null!;
+    public PlanCalculator Reader { get; private set; } = null!;
     public IReadOnlyList<BaselineInfo> Baselines { get; private set; } = [];
     public BaselineInfo? Baseline { get; private set; }
     public IReadOnlyDictionary<long, (DateTime? Start, DateTime? Finish)> BaselineDates { get; private set; } = new Dictionary<long, (DateTime?, DateTime?)>();

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Import;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>Imports a Microsoft Project XML file (replacing the plan, after the user confirms) and offers the plan as one.</summary>
-public sealed class ImportModel(PlanService plan, IProjectPermissions permissions, MspdiImportService import) : WaterfallPageModel(plan, permissions)
+public sealed class ImportModel(PlanService plan, IProjectPermissions permissions, MspdiService import) : WaterfallPageModel(plan, permissions)
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool ConfirmReplace { get; set; }
@@ -38,7 +40,7 @@ public sealed class ImportModel(PlanService plan, IProjectPermissions permission
         await LoadAsync(id, ct);
         if (!CanEdit) return Forbid();
         if (Upload is not { Length: > 0 }) { Errors = ["Choose a Microsoft Project XML file."]; return Page(); }
-        if (Upload.Length > MspdiImportService.MaxBytes) { Errors = [MspdiImportService.TooLarge]; return Page(); }
+        if (Upload.Length > MspdiService.MaxBytes) { Errors = [MspdiService.TooLarge]; return Page(); }
         if (ExistingTasks > 0 && !ConfirmReplace)
         {
             Errors = [$"This project already has a plan of {ExistingTasks} task(s). Tick “Replace the current plan” to import over it."];
@@ -46,7 +48,7 @@ public sealed class ImportModel(PlanService plan, IProjectPermissions permission
         }
         try
         {
-            await using var buffer = await BoundedBody.ReadAsync(Upload.OpenReadStream(), MspdiImportService.MaxBytes, "file", MspdiImportService.TooLarge, ct);
+            await using var buffer = await BoundedBody.ReadAsync(Upload.OpenReadStream(), MspdiService.MaxBytes, "file", MspdiService.TooLarge, ct);
             var result = await import.ImportAsync(id, buffer, ct);
             TempData.Success($"Imported {result.Tasks} task(s), {result.Links} link(s), {result.Resources} resource(s) and {result.Assignments} assignment(s).");
             return Redirect($"/Projects/{id}/Waterfall/Gantt");

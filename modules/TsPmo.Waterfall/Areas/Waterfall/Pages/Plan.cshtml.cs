@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
@@ -12,7 +15,7 @@ public sealed class PlanModel(PlanService plan, IProjectPermissions permissions)
 {
     [BindProperty] public TaskForm NewTask { get; set; } = new();
 
-    public PlanReader Reader { get; private set; } = null!;
+    public PlanCalculator Reader { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Data;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
@@ -13,7 +16,7 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
     [BindProperty] public TaskForm Input { get; set; } = new();
     [BindProperty] public long Version { get; set; }
 
-    public PlanReader Reader { get; private set; } = null!;
+    public PlanCalculator Reader { get; private set; } = null!;
     public TaskRecord Task { get; private set; } = null!;
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 

@@ -1,0 +1,5 @@
+using TsPmo.Waterfall.Engine.Calendars;
+
+namespace TsPmo.Waterfall.Engine.Scheduling;
+
+public enum LinkType { FinishToStart, StartToStart, FinishToFinish, StartToFinish }
