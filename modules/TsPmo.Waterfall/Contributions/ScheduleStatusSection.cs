@@ -50,7 +50,7 @@ public sealed class ScheduleStatusSection(PlanService plan, BaselineService base
         {
             try
             {
-                var (f, _, _) = await evm.ComputeAsync(projectId, clock.Today, baseline.Id, ct);
+                var f = (await evm.ComputeAsync(projectId, clock.Today, baseline.Id, ct)).Reading.Figures;
                 md.AppendLine($"Earned value at {f.StatusDate:yyyy-MM-dd} against \"{MarkdownText.Escape(baseline.Name)}\":").AppendLine();
                 md.AppendLine("| BAC | PV | EV | AC | SV | CV | SPI | CPI | EAC | VAC |").AppendLine("|---|---|---|---|---|---|---|---|---|---|");
                 md.AppendLine($"| {f.Bac:N0} | {f.Pv:N0} | {f.Ev:N0} | {f.Ac:N0} | {f.Sv:N0} | {f.Cv:N0} | {f.Spi?.ToString("0.00") ?? "—"} | {f.Cpi?.ToString("0.00") ?? "—"} | {f.Eac?.ToString("N0") ?? "—"} | {f.Vac?.ToString("N0") ?? "—"} |");

@@ -16,7 +16,7 @@ namespace TsPmo.Waterfall.Contributions;
 /// link types with lags, milestones, costs and assignments, an "Approved plan" baseline, then progress up to today
 /// (finished work a little over budget, work in flight a little behind) so earned value and health have something to say.
 /// </summary>
-public sealed class WaterfallDemoSeeder(IDbConnectionFactory connections) : IDemoSeeder
+public sealed class WaterfallDemoSeeder(IUnitOfWork work) : IDemoSeeder
 {
     private sealed record Line(string Name, int Level, decimal Days, bool Milestone = false, params (int Row, LinkType Type, decimal LagDays)[] Preds);
 
@@ -60,19 +60,20 @@ public sealed class WaterfallDemoSeeder(IDbConnectionFactory connections) : IDem
     {
         var projects = context.Projects.Where(p => p.MethodologyId == WaterfallModule.Id).ToList();
         if (projects.Count == 0) return;
+        // Rows are stamped at noon of the seed's day, so a demo database reads the same whenever it is made.
         var now = StoredTime.Format(new DateTimeOffset(context.Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var w = await work.BeginAsync(WaterfallModule.Id, null, ct);
+        var (connection, tx) = (w.Connection, w.Transaction);
         foreach (var project in projects)
         {
             var file = Plan(project, context);
             var start = file.Start;
             var schedule = CpmScheduler.Compute(new PlanInput(start, file.Calendar, file.Tasks.Select(t => t.Plan).ToList(), file.Links));
             var people = project.MemberPersonIds.ToDictionary(id => id, id => id);
-            await MspdiService.WritePlanAsync(connection, tx, project.Id, file, schedule, people, now, ct);
+            await PlanStore.ReplacePlanAsync(connection, tx, project.Id, file, schedule, people, now, ct);
             var state = await PlanStore.LoadAsync(connection, tx, project.Id);
             if (project.Phase is LifecyclePhase.Initiation) continue;
-            await BaselineService.InsertAsync(connection, tx, project.Id, "Approved plan", "Demo seed", now, state);
+            await BaselineStore.InsertAsync(connection, tx, project.Id, "Approved plan", "Demo seed", now, state);
 
             // Progress up to today: finished work 8 % over budget, work in flight a fifth behind its schedule.
             var today = context.Today.ToDateTime(new TimeOnly(17, 0));
@@ -98,7 +99,7 @@ public sealed class WaterfallDemoSeeder(IDbConnectionFactory connections) : IDem
             Rescheduler.Apply(state, start);
             await PlanStore.SaveChangedTasksAsync(connection, tx, state, now, ct);
         }
-        await tx.CommitAsync(ct);
+        await w.CommitAsync(ct);
     }
 
     private static MspdiProject Plan(SeedProject project, SeedContext context)

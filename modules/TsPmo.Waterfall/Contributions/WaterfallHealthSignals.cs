@@ -31,7 +31,7 @@ public sealed class WaterfallHealthSignals(PlanService plan, BaselineService bas
         {
             try
             {
-                var (f, _, _) = await evm.ComputeAsync(projectId, today, baseline.Id, ct);
+                var f = (await evm.ComputeAsync(projectId, today, baseline.Id, ct)).Reading.Figures;
                 signals.Add(Index("Schedule performance (SPI)", HealthDimension.Schedule, f.Spi, $"EV {f.Ev:N0} against PV {f.Pv:N0} at {today:yyyy-MM-dd}, baseline \"{baseline.Name}\"."));
                 signals.Add(Index("Cost performance (CPI)", HealthDimension.Cost, f.Cpi, $"EV {f.Ev:N0} against AC {f.Ac:N0} at {today:yyyy-MM-dd}, baseline \"{baseline.Name}\"."));
             }

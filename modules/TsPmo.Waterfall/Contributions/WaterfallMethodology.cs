@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Methodology;
 using TsPmo.Sdk.Time;
+using TsPmo.Sdk.Web;
 using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine;
@@ -15,11 +17,14 @@ namespace TsPmo.Waterfall.Contributions;
 /// when the project runs behind its baseline. Planned finish: the baseline's finish, else the project's target date.
 /// Actual cost: the sum of the tasks' actual costs.
 /// </summary>
-public sealed class WaterfallMethodology(PlanService plan, BaselineService baselines, EarnedValueService evm, IProjectDirectory projects, IOrganizationClock clock) : IMethodology
+public sealed class WaterfallMethodology(PlanService plan, BaselineService baselines, EarnedValueService evm, IProjectDirectory projects, IOrganizationClock clock,
+    LinkGenerator links) : IMethodology
 {
     public string ModuleId => WaterfallModule.Id;
 
-    public string PlanUrl(long projectId) => $"/Projects/{projectId}/Waterfall/Gantt";
+    /// <summary>The Gantt page, by its name (the project's page while the module's pages are not routed).</summary>
+    public string PlanUrl(long projectId) =>
+        links.GetPathByPage("/Gantt", values: new { area = "Waterfall", id = projectId }) ?? CoreLinks.Project(projectId);
 
     public async Task<MethodologyProgress> GetProgressAsync(long projectId, CancellationToken ct = default)
     {
@@ -43,7 +48,7 @@ public sealed class WaterfallMethodology(PlanService plan, BaselineService basel
         {
             try
             {
-                var (figures, _, _) = await evm.ComputeAsync(projectId, clock.Today, baseline.Id, ct);
+                var figures = (await evm.ComputeAsync(projectId, clock.Today, baseline.Id, ct)).Reading.Figures;
                 if (figures.Bac > 0) percent = 100m * figures.Ev / figures.Bac;
                 planned = baseline.Finish ?? planned;
                 var end = reader.State.Tasks.Where(t => t.EarlyFinish is not null).Select(t => t.EarlyFinish!.Value).DefaultIfEmpty().Max();

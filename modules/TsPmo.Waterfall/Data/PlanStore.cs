@@ -4,6 +4,7 @@ using Dapper;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Mspdi;
 using TsPmo.Waterfall.Engine.Scheduling;
 using TsPmo.Waterfall.Services;
 
@@ -100,8 +101,8 @@ internal static class PlanStore
             SELECT predecessor_id, successor_id, link_type, lag, lag_unit FROM waterfall_link WHERE project_id = @projectId ORDER BY id
             """, new { projectId }, tx)).Select(l => new LinkRecord(l.Item1, l.Item2, Enum.Parse<LinkType>(l.Item3), l.Item4, Enum.Parse<LagUnit>(l.Item5))).ToList();
         var assignments = (await connection.QueryAsync<AssignmentRecord>("""
-            SELECT a.task_id AS TaskId, a.person_id AS PersonId, p.name AS PersonName, a.work_minutes AS WorkMinutes
-            FROM waterfall_assignment a JOIN core_person p ON p.id = a.person_id WHERE a.project_id = @projectId ORDER BY a.id
+            SELECT task_id AS TaskId, person_id AS PersonId, '' AS PersonName, work_minutes AS WorkMinutes
+            FROM waterfall_assignment WHERE project_id = @projectId ORDER BY id
             """, new { projectId }, tx)).ToList();
         return new PlanState
         {
@@ -125,6 +126,18 @@ internal static class PlanStore
             INSERT INTO waterfall_plan (project_id, schedule_start, schedule_finish, updated_at) VALUES (@projectId, @start, @finish, @now)
             ON CONFLICT (project_id) DO UPDATE SET schedule_start = excluded.schedule_start, schedule_finish = excluded.schedule_finish
             """, new { projectId, start = LocalTime.ToText(schedule?.Start), finish = LocalTime.ToText(schedule?.Finish), now }, tx);
+
+    /// <summary>The plan row of a new project, with the default settings; nothing when it has one.</summary>
+    public static Task CreatePlanAsync(DbConnection connection, DbTransaction tx, long projectId, string now) =>
+        connection.ExecuteAsync("INSERT INTO waterfall_plan (project_id, updated_at) VALUES (@projectId, @now) ON CONFLICT (project_id) DO NOTHING",
+            new { projectId, now }, tx);
+
+    public static Task<int> CountTasksAsync(DbConnection connection, DbTransaction? tx, long projectId) =>
+        connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM waterfall_task WHERE project_id = @projectId", new { projectId }, tx);
+
+    /// <summary>Deletes a task; its subtasks, links and assignments go with it (foreign keys cascade).</summary>
+    public static Task DeleteTaskAsync(DbConnection connection, DbTransaction tx, long taskId) =>
+        connection.ExecuteAsync("DELETE FROM waterfall_task WHERE id = @taskId", new { taskId }, tx);
 
     /// <summary>Inserts a new task row and returns its id (the caller then saves it again with everything computed).</summary>
     public static Task<long> InsertTaskAsync(DbConnection connection, DbTransaction tx, TaskRecord t, string now) =>
@@ -182,6 +195,76 @@ internal static class PlanStore
         await connection.ExecuteAsync("""
             INSERT INTO waterfall_assignment (project_id, task_id, person_id, work_minutes) VALUES (@projectId, @TaskId, @PersonId, @WorkMinutes)
             """, assignments.Select(a => new { projectId, a.TaskId, a.PersonId, a.WorkMinutes }), tx);
+    }
+
+    /// <summary>
+    /// Replaces a project's plan with <paramref name="file"/> and its computed <paramref name="schedule"/> (ids = the file's UIDs),
+    /// with prepared batch inserts. Shared by the MSPDI import and the demo seeder. Returns the new task id of each UID.
+    /// </summary>
+    public static async Task<(Dictionary<long, long> IdByUid, int Links, int Assignments)> ReplacePlanAsync(DbConnection connection,
+        DbTransaction tx, long projectId, MspdiProject file, Schedule schedule, IReadOnlyDictionary<long, long> personByUid, string now, CancellationToken ct)
+    {
+        var computed = schedule.Tasks.ToDictionary(t => t.Id);
+        // The replaced calendar's version carries on, so a form opened on the old calendar cannot match the new one's numbering.
+        var calendarVersion = await CalendarStore.VersionAsync(connection, tx, projectId);
+        await DeletePlanContentAsync(connection, tx, projectId);
+        await BaselineStore.DeleteAllAsync(connection, tx, projectId);
+        await SaveSettingsAsync(connection, tx, new PlanSettings(projectId, file.Start, file.MinutesPerDay, file.MinutesPerWeek, file.DaysPerMonth,
+            file.CurrencyCode, file.StatusDate is { } sd ? DateOnly.FromDateTime(sd) : null, 0) { HonorConstraintDates = file.HonorConstraintDates }, now);
+        await CalendarStore.SaveAsync(connection, tx, projectId, CalendarStore.ProjectKey, file.Calendar);
+        await CalendarStore.SetVersionAsync(connection, tx, projectId, calendarVersion + 1);
+        foreach (var (key, calendar) in file.TaskCalendars) await CalendarStore.SaveAsync(connection, tx, projectId, key, calendar);
+
+        var idByUid = new Dictionary<long, long>(file.Tasks.Count);
+        await using (var insert = new BatchCommand(connection, tx, """
+            INSERT INTO waterfall_task (project_id, position, parent_id, outline_level, name, notes, duration_minutes, work_span_minutes,
+                leveling_delay_minutes, leveling_delay_elapsed, elapsed, milestone, manual,
+                manual_start, manual_finish, constraint_kind, constraint_date, deadline, calendar_key, percent_complete, actual_start, actual_finish,
+                planned_cost_minor, actual_cost_minor, early_start, early_finish, late_start, late_finish, total_float_minutes, free_float_minutes,
+                critical, summary, deadline_missed, created_at, updated_at, version)
+            VALUES (@project, @position, @parent, @level, @name, @notes, @duration, @span, @delay, @delayElapsed, @elapsed, @milestone, @manual, @manualStart, @manualFinish,
+                @constraint, @constraintDate, @deadline, @calendarKey, @percent, @actualStart, @actualFinish, @plannedCost, @actualCost, @es, @ef, @ls, @lf,
+                @tf, @ff, @critical, @summary, @missed, @now, @now, 1)
+            RETURNING id
+            """, "project", "position", "parent", "level", "name", "notes", "duration", "span", "delay", "delayElapsed", "elapsed", "milestone", "manual", "manualStart", "manualFinish",
+            "constraint", "constraintDate", "deadline", "calendarKey", "percent", "actualStart", "actualFinish", "plannedCost", "actualCost", "es", "ef",
+            "ls", "lf", "tf", "ff", "critical", "summary", "missed", "now"))
+        {
+            var position = 0;
+            foreach (var task in file.Tasks)
+            {
+                var t = task.Plan;
+                var s = computed.GetValueOrDefault(t.Id);
+                long? parent = t.ParentId is { } p && idByUid.TryGetValue(p, out var pid) ? pid : null;
+                var name = string.IsNullOrWhiteSpace(t.Name) ? $"Task {t.Id}" : t.Name.Trim();
+                idByUid[t.Id] = await insert.ScalarAsync(ct, projectId, position++, parent, parent is null ? 1 : task.OutlineLevel, name[..Math.Min(name.Length, 255)],
+                    task.Notes, Math.Max(0, t.DurationMinutes), t.WorkSpanMinutes, t.LevelingDelayMinutes, t.LevelingDelayElapsed, t.ElapsedDuration, t.Milestone, t.Manual, LocalTime.ToText(t.ManualStart),
+                    LocalTime.ToText(t.ManualFinish), t.Constraint, LocalTime.ToText(t.ConstraintDate), LocalTime.ToText(t.Deadline), t.CalendarKey,
+                    Math.Clamp(t.PercentComplete, 0, 100), LocalTime.ToText(t.ActualStart), LocalTime.ToText(t.ActualFinish),
+                    Math.Max(0, task.PlannedCostMinor), Math.Max(0, task.ActualCostMinor), LocalTime.ToText(s?.EarlyStart), LocalTime.ToText(s?.EarlyFinish),
+                    LocalTime.ToText(s?.LateStart), LocalTime.ToText(s?.LateFinish), s?.TotalFloatMinutes ?? 0, s?.FreeFloatMinutes ?? 0, s?.Critical ?? false,
+                    s?.Summary ?? false, s?.DeadlineMissed ?? false, now);
+            }
+        }
+
+        var links = file.Links.Where(l => idByUid.ContainsKey(l.PredecessorId) && idByUid.ContainsKey(l.SuccessorId) && l.PredecessorId != l.SuccessorId)
+            .DistinctBy(l => (l.PredecessorId, l.SuccessorId)).ToList();
+        await using (var insertLink = new BatchCommand(connection, tx, """
+            INSERT INTO waterfall_link (project_id, predecessor_id, successor_id, link_type, lag, lag_unit) VALUES (@project, @pred, @succ, @type, @lag, @unit)
+            """, "project", "pred", "succ", "type", "lag", "unit"))
+            foreach (var l in links)
+                await insertLink.ExecuteAsync(ct, projectId, idByUid[l.PredecessorId], idByUid[l.SuccessorId], l.Type, l.Lag, l.LagUnit);
+
+        var assignments = file.Assignments.Where(a => idByUid.ContainsKey(a.TaskUid) && personByUid.ContainsKey(a.ResourceUid))
+            .GroupBy(a => (Task: idByUid[a.TaskUid], Person: personByUid[a.ResourceUid])).ToList();
+        await using (var insertAssignment = new BatchCommand(connection, tx, """
+            INSERT INTO waterfall_assignment (project_id, task_id, person_id, work_minutes) VALUES (@project, @task, @person, @work)
+            """, "project", "task", "person", "work"))
+            foreach (var a in assignments)
+                await insertAssignment.ExecuteAsync(ct, projectId, a.Key.Task, a.Key.Person, Math.Max(0, a.Sum(x => x.WorkMinutes)));
+
+        await SaveScheduleBoundsAsync(connection, tx, projectId, schedule, now);
+        return (idByUid, links.Count, assignments.Count);
     }
 
     /// <summary>Everything that makes up a plan's content (baselines and settings stay): what an import replaces.</summary>

@@ -1,7 +1,5 @@
-using TsPmo.Sdk.Audit;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
-using TsPmo.Sdk.Time;
 using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine;
@@ -17,14 +15,14 @@ namespace TsPmo.Waterfall.Services;
 /// </summary>
 public sealed class CalendarService(
     IDbConnectionFactory connections,
+    IUnitOfWork work,
+    IProjectDirectory projects,
     PlanService plan,
-    IProjectPermissions permissions,
-    IAuditLog audit,
-    IOrganizationClock clock)
+    IProjectPermissions permissions)
 {
     public async Task<(CalendarDefinition Calendar, PlanSettings Settings, long Version)> GetAsync(long projectId, CancellationToken ct = default)
     {
-        await plan.RequireWaterfallAsync(projectId, ct);
+        await projects.RequireAsync(projectId, WaterfallModule.Id, ct);
         await using var connection = await connections.OpenAsync(ct);
         var calendars = await CalendarStore.LoadAsync(connection, null, projectId);
         return (calendars[CalendarStore.ProjectKey], await PlanStore.SettingsAsync(connection, null, projectId),
@@ -66,27 +64,24 @@ public sealed class CalendarService(
     private async Task<long> ChangeAsync(long projectId, long? version, Func<CalendarDefinition, int, (CalendarDefinition Calendar, int MinutesPerDay)> change,
         CancellationToken ct)
     {
-        var project = await plan.RequireWaterfallAsync(projectId, ct);
+        var project = await projects.RequireAsync(projectId, WaterfallModule.Id, ct);
         await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
-        var now = StoredTime.Format(clock.UtcNow);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var current = await CalendarStore.VersionAsync(connection, tx, projectId);
-        if (version is { } v && v != current) throw new ConcurrencyConflictException("The calendar of project", project.Code);
-        var state = await PlanStore.LoadAsync(connection, tx, projectId);
+        await using var w = await work.BeginAsync(WaterfallModule.Id, projectId, ct);
+        WriteScope.CheckVersion(version, await CalendarStore.VersionAsync(w.Connection, w.Transaction, projectId), "The calendar of project", project.Code);
+        var state = await PlanStore.LoadAsync(w.Connection, w.Transaction, projectId);
         var (calendar, minutesPerDay) = change(state.Calendar, state.Settings.MinutesPerDay);
         CalendarRules.Validate(calendar, minutesPerDay);
         var before = new { state.Calendar.Name, Week = CalendarJson.Week(state.Calendar.Week), state.Calendar.Exceptions, state.Settings.MinutesPerDay };
-        await CalendarStore.SaveAsync(connection, tx, projectId, CalendarStore.ProjectKey, calendar);
+        await CalendarStore.SaveAsync(w.Connection, w.Transaction, projectId, CalendarStore.ProjectKey, calendar);
         state.Calendars[CalendarStore.ProjectKey] = calendar;
         // Durations are stored in minutes: changing the day's length changes how many "days" they read as, not the work.
         state.Settings = state.Settings with { MinutesPerDay = minutesPerDay, MinutesPerWeek = minutesPerDay * Math.Max(1, calendar.Week.Count(d => d.Value.Count > 0)) };
-        await PlanStore.SaveSettingsAsync(connection, tx, state.Settings, now);
-        await plan.RescheduleAndSaveAsync(connection, tx, project, state, now, ct);
-        await audit.WriteAsync(connection, tx, new AuditEntry(WaterfallModule.Id, "calendar", projectId.ToString(), "updated", before,
-            new { calendar.Name, Week = CalendarJson.Week(calendar.Week), calendar.Exceptions, minutesPerDay }) { ProjectId = projectId }, ct);
-        var saved = await CalendarStore.VersionAsync(connection, tx, projectId);
-        await tx.CommitAsync(ct);
+        await PlanStore.SaveSettingsAsync(w.Connection, w.Transaction, state.Settings, w.Stamp);
+        await plan.RescheduleAndSaveAsync(w, project, state, ct);
+        await w.AuditAsync("calendar", projectId, "updated", before,
+            new { calendar.Name, Week = CalendarJson.Week(calendar.Week), calendar.Exceptions, minutesPerDay }, ct);
+        var saved = await CalendarStore.VersionAsync(w.Connection, w.Transaction, projectId);
+        await w.CommitAsync(ct);
         return saved;
     }
 }

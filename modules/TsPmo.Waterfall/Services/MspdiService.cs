@@ -1,5 +1,3 @@
-using Dapper;
-using TsPmo.Sdk.Audit;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Time;
@@ -19,12 +17,12 @@ namespace TsPmo.Waterfall.Services;
 /// refused before anything is written.
 /// </summary>
 public sealed class MspdiService(
-    IDbConnectionFactory connections,
+    IUnitOfWork work,
+    IProjectDirectory projects,
     PlanService plan,
     IProjectPermissions permissions,
     IPeopleRegistration registration,
     IPeopleDirectory people,
-    IAuditLog audit,
     IOrganizationClock clock)
 {
     public const long MaxBytes = 20_000_000;
@@ -35,7 +33,7 @@ public sealed class MspdiService(
 
     public async Task<ImportResult> ImportAsync(long projectId, Stream xml, CancellationToken ct = default)
     {
-        await plan.RequireWaterfallAsync(projectId, ct);
+        await projects.RequireAsync(projectId, WaterfallModule.Id, ct);
         await permissions.DemandAsync(projectId, WaterfallModule.ManagePlan, ct);
         MspdiProject file;
         try
@@ -79,100 +77,26 @@ public sealed class MspdiService(
         foreach (var r in file.Resources.Where(r => uids.Contains(r.Uid) && !string.IsNullOrWhiteSpace(r.Name)))
             personByUid[r.Uid] = (await registration.MatchOrCreateAsync(r.Name.Trim(), string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim(), ct)).Id;
 
-        var now = StoredTime.Format(clock.UtcNow);
-        await using var connection = await connections.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var before = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM waterfall_task WHERE project_id = @projectId", new { projectId }, tx);
-        var (_, links, assignments) = await WritePlanAsync(connection, tx, projectId, file, schedule, personByUid, now, ct);
+        await using var w = await work.BeginAsync(WaterfallModule.Id, projectId, ct);
+        var before = await PlanStore.CountTasksAsync(w.Connection, w.Transaction, projectId);
+        var (_, links, assignments) = await PlanStore.ReplacePlanAsync(w.Connection, w.Transaction, projectId, file, schedule, personByUid, w.Stamp, ct);
         var result = new ImportResult(file.Tasks.Count, links, personByUid.Count, assignments, 1 + file.TaskCalendars.Count, LocalTime.ToText(file.Start));
-        await audit.WriteAsync(connection, tx, new AuditEntry(WaterfallModule.Id, "plan", projectId.ToString(), "imported",
-            new { tasks = before }, new { file.Name, result }) { ProjectId = projectId }, ct);
-        await tx.CommitAsync(ct);
+        await w.AuditAsync("plan", projectId, "imported", new { tasks = before }, new { file.Name, result }, ct);
+        await w.CommitAsync(ct);
         return result;
-    }
-
-    /// <summary>
-    /// Replaces a project's plan with <paramref name="file"/> and its computed <paramref name="schedule"/> (ids = the file's UIDs),
-    /// with prepared batch inserts. Shared by the import and the demo seeder. Returns the new task id of each UID.
-    /// </summary>
-    internal static async Task<(Dictionary<long, long> IdByUid, int Links, int Assignments)> WritePlanAsync(System.Data.Common.DbConnection connection,
-        System.Data.Common.DbTransaction tx, long projectId, MspdiProject file, Schedule schedule, IReadOnlyDictionary<long, long> personByUid, string now, CancellationToken ct)
-    {
-        var computed = schedule.Tasks.ToDictionary(t => t.Id);
-        // The replaced calendar's version carries on, so a form opened on the old calendar cannot match the new one's numbering.
-        var calendarVersion = await CalendarStore.VersionAsync(connection, tx, projectId);
-        await PlanStore.DeletePlanContentAsync(connection, tx, projectId);
-        await connection.ExecuteAsync("DELETE FROM waterfall_baseline WHERE project_id = @projectId", new { projectId }, tx);
-        await PlanStore.SaveSettingsAsync(connection, tx, new PlanSettings(projectId, file.Start, file.MinutesPerDay, file.MinutesPerWeek, file.DaysPerMonth,
-            file.CurrencyCode, file.StatusDate is { } sd ? DateOnly.FromDateTime(sd) : null, 0) { HonorConstraintDates = file.HonorConstraintDates }, now);
-        await CalendarStore.SaveAsync(connection, tx, projectId, CalendarStore.ProjectKey, file.Calendar);
-        await CalendarStore.SetVersionAsync(connection, tx, projectId, calendarVersion + 1);
-        foreach (var (key, calendar) in file.TaskCalendars) await CalendarStore.SaveAsync(connection, tx, projectId, key, calendar);
-
-        var idByUid = new Dictionary<long, long>(file.Tasks.Count);
-        await using (var insert = new BatchCommand(connection, tx, """
-            INSERT INTO waterfall_task (project_id, position, parent_id, outline_level, name, notes, duration_minutes, work_span_minutes,
-                leveling_delay_minutes, leveling_delay_elapsed, elapsed, milestone, manual,
-                manual_start, manual_finish, constraint_kind, constraint_date, deadline, calendar_key, percent_complete, actual_start, actual_finish,
-                planned_cost_minor, actual_cost_minor, early_start, early_finish, late_start, late_finish, total_float_minutes, free_float_minutes,
-                critical, summary, deadline_missed, created_at, updated_at, version)
-            VALUES (@project, @position, @parent, @level, @name, @notes, @duration, @span, @delay, @delayElapsed, @elapsed, @milestone, @manual, @manualStart, @manualFinish,
-                @constraint, @constraintDate, @deadline, @calendarKey, @percent, @actualStart, @actualFinish, @plannedCost, @actualCost, @es, @ef, @ls, @lf,
-                @tf, @ff, @critical, @summary, @missed, @now, @now, 1)
-            RETURNING id
-            """, "project", "position", "parent", "level", "name", "notes", "duration", "span", "delay", "delayElapsed", "elapsed", "milestone", "manual", "manualStart", "manualFinish",
-            "constraint", "constraintDate", "deadline", "calendarKey", "percent", "actualStart", "actualFinish", "plannedCost", "actualCost", "es", "ef",
-            "ls", "lf", "tf", "ff", "critical", "summary", "missed", "now"))
-        {
-            var position = 0;
-            foreach (var task in file.Tasks)
-            {
-                var t = task.Plan;
-                var s = computed.GetValueOrDefault(t.Id);
-                long? parent = t.ParentId is { } p && idByUid.TryGetValue(p, out var pid) ? pid : null;
-                var name = string.IsNullOrWhiteSpace(t.Name) ? $"Task {t.Id}" : t.Name.Trim();
-                idByUid[t.Id] = await insert.ScalarAsync(ct, projectId, position++, parent, parent is null ? 1 : task.OutlineLevel, name[..Math.Min(name.Length, 255)],
-                    task.Notes, Math.Max(0, t.DurationMinutes), t.WorkSpanMinutes, t.LevelingDelayMinutes, t.LevelingDelayElapsed, t.ElapsedDuration, t.Milestone, t.Manual, LocalTime.ToText(t.ManualStart),
-                    LocalTime.ToText(t.ManualFinish), t.Constraint, LocalTime.ToText(t.ConstraintDate), LocalTime.ToText(t.Deadline), t.CalendarKey,
-                    Math.Clamp(t.PercentComplete, 0, 100), LocalTime.ToText(t.ActualStart), LocalTime.ToText(t.ActualFinish),
-                    Math.Max(0, task.PlannedCostMinor), Math.Max(0, task.ActualCostMinor), LocalTime.ToText(s?.EarlyStart), LocalTime.ToText(s?.EarlyFinish),
-                    LocalTime.ToText(s?.LateStart), LocalTime.ToText(s?.LateFinish), s?.TotalFloatMinutes ?? 0, s?.FreeFloatMinutes ?? 0, s?.Critical ?? false,
-                    s?.Summary ?? false, s?.DeadlineMissed ?? false, now);
-            }
-        }
-
-        var links = file.Links.Where(l => idByUid.ContainsKey(l.PredecessorId) && idByUid.ContainsKey(l.SuccessorId) && l.PredecessorId != l.SuccessorId)
-            .DistinctBy(l => (l.PredecessorId, l.SuccessorId)).ToList();
-        await using (var insertLink = new BatchCommand(connection, tx, """
-            INSERT INTO waterfall_link (project_id, predecessor_id, successor_id, link_type, lag, lag_unit) VALUES (@project, @pred, @succ, @type, @lag, @unit)
-            """, "project", "pred", "succ", "type", "lag", "unit"))
-            foreach (var l in links)
-                await insertLink.ExecuteAsync(ct, projectId, idByUid[l.PredecessorId], idByUid[l.SuccessorId], l.Type, l.Lag, l.LagUnit);
-
-        var assignments = file.Assignments.Where(a => idByUid.ContainsKey(a.TaskUid) && personByUid.ContainsKey(a.ResourceUid))
-            .GroupBy(a => (Task: idByUid[a.TaskUid], Person: personByUid[a.ResourceUid])).ToList();
-        await using (var insertAssignment = new BatchCommand(connection, tx, """
-            INSERT INTO waterfall_assignment (project_id, task_id, person_id, work_minutes) VALUES (@project, @task, @person, @work)
-            """, "project", "task", "person", "work"))
-            foreach (var a in assignments)
-                await insertAssignment.ExecuteAsync(ct, projectId, a.Key.Task, a.Key.Person, Math.Max(0, a.Sum(x => x.WorkMinutes)));
-
-        await PlanStore.SaveScheduleBoundsAsync(connection, tx, projectId, schedule, now);
-        return (idByUid, links.Count, assignments.Count);
     }
 
     /// <summary>The plan as MSPDI, with the stored schedule's dates; resources are the people assigned (UID = person id).</summary>
     public async Task<(string FileName, byte[] Xml)> ExportAsync(long projectId, CancellationToken ct = default)
     {
-        var project = await plan.RequireWaterfallAsync(projectId, ct);
+        var project = await projects.RequireAsync(projectId, WaterfallModule.Id, ct);
         var reader = await plan.ReadAsync(projectId, ct);
         var state = reader.State;
         var start = state.Tasks.Where(t => t.EarlyStart is not null).Select(t => t.EarlyStart!.Value).DefaultIfEmpty(Rescheduler.PlanStart(state.Settings, project.StartDate, clock.Today)).Min();
         var finish = state.Tasks.Where(t => t.EarlyFinish is not null).Select(t => t.EarlyFinish!.Value).DefaultIfEmpty(start).Max();
         var assigned = state.Assignments.Select(a => a.PersonId).Distinct().ToList();
-        var resources = new List<MspdiResource>();
-        foreach (var id in assigned)
-            if (await people.FindAsync(id, ct) is { } person) resources.Add(new MspdiResource(person.Id, person.Name, person.Email));
+        var found = await people.FindManyAsync(assigned, ct);
+        var resources = assigned.Where(found.ContainsKey).Select(id => new MspdiResource(id, found[id].Name, found[id].Email)).ToList();
         var mspdi = new MspdiProject
         {
             Name = project.Name, Start = start, Finish = finish, StatusDate = state.Settings.StatusDate?.ToDateTime(new TimeOnly(17, 0)),
