@@ -3,9 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TsPmo.Sdk.Data;
-using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;
 

@@ -5,10 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
 using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;

@@ -4,10 +4,7 @@ using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Reporting;
 using TsPmo.Sdk.Time;
-using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Contributions;
 

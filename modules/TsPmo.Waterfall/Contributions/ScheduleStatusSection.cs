@@ -5,9 +5,6 @@ using TsPmo.Sdk.Ports.Reporting;
 using TsPmo.Sdk.Time;
 using TsPmo.Sdk.Text;
 
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Contributions;

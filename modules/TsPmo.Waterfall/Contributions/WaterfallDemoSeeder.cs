@@ -2,12 +2,10 @@ using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Lifecycle;
 using TsPmo.Sdk.Ports.Seeding;
 using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Engine.Calendars;
 using TsPmo.Waterfall.Engine.Mspdi;
 using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Contributions;
 

@@ -2,9 +2,6 @@ using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Health;
 using TsPmo.Sdk.Time;
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Contributions;

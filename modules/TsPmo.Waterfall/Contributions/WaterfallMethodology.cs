@@ -4,9 +4,7 @@ using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Ports.Methodology;
 using TsPmo.Sdk.Time;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Contributions;

@@ -5,10 +5,7 @@ using TsPmo.Sdk.Ports.Resources;
 using TsPmo.Sdk.Time;
 using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Contributions;
 

@@ -1,8 +1,5 @@
 using System.Data.Common;
 
-using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Data;
 

@@ -2,8 +2,6 @@ using System.Data.Common;
 using Dapper;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Data;
 

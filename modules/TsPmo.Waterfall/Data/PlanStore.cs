@@ -2,11 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Engine.Calendars;
 using TsPmo.Waterfall.Engine.Mspdi;
 using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Data;
 
@@ -100,10 +97,10 @@ internal static class PlanStore
         var links = (await connection.QueryAsync<(long, long, string, long, string)>("""
             SELECT predecessor_id, successor_id, link_type, lag, lag_unit FROM waterfall_link WHERE project_id = @projectId ORDER BY id
             """, new { projectId }, tx)).Select(l => new LinkRecord(l.Item1, l.Item2, Enum.Parse<LinkType>(l.Item3), l.Item4, Enum.Parse<LagUnit>(l.Item5))).ToList();
-        var assignments = (await connection.QueryAsync<AssignmentRecord>("""
-            SELECT task_id AS TaskId, person_id AS PersonId, '' AS PersonName, work_minutes AS WorkMinutes
-            FROM waterfall_assignment WHERE project_id = @projectId ORDER BY id
-            """, new { projectId }, tx)).ToList();
+        // Names come from the people directory (PlanService): this module's SQL reads its own rows only.
+        var assignments = (await connection.QueryAsync<(long TaskId, long PersonId, long WorkMinutes)>("""
+            SELECT task_id, person_id, work_minutes FROM waterfall_assignment WHERE project_id = @projectId ORDER BY id
+            """, new { projectId }, tx)).Select(a => new AssignmentRecord(a.TaskId, a.PersonId, "", a.WorkMinutes)).ToList();
         return new PlanState
         {
             Settings = settings, Calendars = calendars, Tasks = tasks, Links = links, Assignments = assignments,

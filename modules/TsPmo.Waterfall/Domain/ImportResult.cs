@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Services;
-
 namespace TsPmo.Waterfall.Domain;
 
 /// <summary>What an MSPDI import brought in (calendars = the project calendar plus task calendars).</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Domain;
 

@@ -1,7 +1,3 @@
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
-
 namespace TsPmo.Waterfall.Domain;
 
 /// <summary>A link as the API shows it: from <paramref name="TaskId"/>, type FS/SS/FF/SF, lag in days of the plan.</summary>

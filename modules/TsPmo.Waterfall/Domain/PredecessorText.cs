@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TsPmo.Sdk.Data;
 
-using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Domain;
 

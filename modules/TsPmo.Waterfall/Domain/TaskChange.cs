@@ -1,7 +1,3 @@
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Services;
-
 namespace TsPmo.Waterfall.Domain;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Engine.Calendars;
 using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Domain;
 

@@ -1,8 +1,5 @@
-using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Engine;
 

@@ -2,9 +2,7 @@ using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Waterfall.Services;
 

@@ -4,7 +4,6 @@ using TsPmo.Sdk.Time;
 using TsPmo.Waterfall.Data;
 using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Engine.Calendars;
 using TsPmo.Waterfall.Engine.Mspdi;
 using TsPmo.Waterfall.Engine.Scheduling;
 

@@ -1,9 +1,3 @@
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Domain;
-using TsPmo.Waterfall.Engine;
-using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
-
 namespace TsPmo.Waterfall.Engine.Calendars;
 
 /// <summary>

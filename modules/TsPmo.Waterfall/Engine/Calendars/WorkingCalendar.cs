@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Scheduling;
-
 namespace TsPmo.Waterfall.Engine.Calendars;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Scheduling;
-
 namespace TsPmo.Waterfall.Engine.Calendars;
 
 /// <summary>Working time within one day, in minutes since midnight: [StartMinute, EndMinute), EndMinute ≤ 1440.</summary>

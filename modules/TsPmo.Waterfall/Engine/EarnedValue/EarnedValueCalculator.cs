@@ -1,5 +1,4 @@
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Waterfall.Engine.EarnedValue;
 

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using TsPmo.Waterfall.Engine.Calendars;
-using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Waterfall.Engine.Mspdi;
 

@@ -1,4 +1,3 @@
-using TsPmo.Waterfall.Engine.Calendars;
 using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Waterfall.Engine.Mspdi;

@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Calendars;
-
 namespace TsPmo.Waterfall.Engine.Scheduling;
 
 /// <summary>Microsoft Project's constraint types, in the order of MSPDI's <c>ConstraintType</c> 0–7.</summary>

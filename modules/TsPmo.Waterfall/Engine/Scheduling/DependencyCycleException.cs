@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Calendars;
-
 namespace TsPmo.Waterfall.Engine.Scheduling;
 
 /// <summary>The links form a cycle; <see cref="TaskNames"/> lists the tasks in it, in link order. Services turn it into a 400/validation message.</summary>

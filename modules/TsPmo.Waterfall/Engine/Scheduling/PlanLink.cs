@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Calendars;
-
 namespace TsPmo.Waterfall.Engine.Scheduling;
 
 /// <summary>A dependency. A negative <see cref="Lag"/> is a lead. <see cref="Lag"/> is in minutes, or percent for <see cref="LagUnit.PercentOfPredecessor"/>.</summary>

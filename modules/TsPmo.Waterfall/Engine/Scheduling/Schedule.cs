@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Calendars;
-
 namespace TsPmo.Waterfall.Engine.Scheduling;
 
 /// <summary>

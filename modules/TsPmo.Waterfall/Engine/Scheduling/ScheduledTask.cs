@@ -1,5 +1,3 @@
-using TsPmo.Waterfall.Engine.Calendars;
-
 namespace TsPmo.Waterfall.Engine.Scheduling;
 
 /// <summary>A task's computed dates (project-local) and floats in working minutes of the project calendar.</summary>

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using TsPmo.Waterfall.Data;
-using TsPmo.Waterfall.Domain;
 using TsPmo.Waterfall.Engine;
 using TsPmo.Waterfall.Engine.Calendars;
 using TsPmo.Waterfall.Engine.Scheduling;
-using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
