@@ -61,6 +61,8 @@ public abstract class ProjectPageModel : PageModel
     /// </summary>
     protected virtual Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
+    // Not a page handler: without [NonHandler] Razor Pages lists this override as a handler (verb "Page", name "HandlerExecution").
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
@@ -103,6 +104,7 @@ public sealed class CalendarModel(CalendarService calendars) : ProjectPageModel
         return Saved(id, "The exception is removed and the plan rescheduled.");
     }
 
+    [NonHandler]
     public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         base.OnPageHandlerExecutionAsync(context, async () =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Security;
@@ -73,6 +74,7 @@ public sealed class TaskModel(PlanService plan, IPeopleDirectory people) : Proje
         return RedirectToPage("/Plan", new { area = "Waterfall", id });
     }
 
+    [NonHandler]
     public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
         base.OnPageHandlerExecutionAsync(context, async () =>
         {
