@@ -2,13 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TsPmo.Sdk.Modules;
 using TsPmo.Sdk.Security;
 using TsPmo.Waterfall.Api;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Calendars;
-using TsPmo.Waterfall.Evm;
-using TsPmo.Waterfall.Import;
-using TsPmo.Waterfall.Plan;
-using TsPmo.Waterfall.Ports;
-using TsPmo.Waterfall.Widgets;
+using TsPmo.Waterfall.Contributions;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall;
 
@@ -44,12 +39,14 @@ public sealed class WaterfallModule : ITsPmoModule
             .AddScoped<PlanService>()
             .AddScoped<CalendarService>()
             .AddScoped<BaselineService>()
-            .AddScoped<EvmService>()
-            .AddScoped<MspdiImportService>())
-        .Migrations()
-        .Menu(new MenuEntry("Plan", "/Projects/{projectId}/Waterfall/Plan", MenuPlacement.ProjectTab) { Order = 10 })
-        .Menu(new MenuEntry("Gantt", "/Projects/{projectId}/Waterfall/Gantt", MenuPlacement.ProjectTab) { Order = 11 })
-        .Menu(new MenuEntry("Earned value", "/Projects/{projectId}/Waterfall/EarnedValue", MenuPlacement.ProjectTab) { Order = 12 })
+            .AddScoped<EarnedValueService>()
+            .AddScoped<MspdiService>())
+        .Migrations("Data/Migrations")
+        .Menu(MenuEntry.ForPage("Plan", "Waterfall", "/Plan", MenuPlacement.ProjectTab) with { Order = 10 })
+        .Menu(MenuEntry.ForPage("Gantt", "Waterfall", "/Gantt", MenuPlacement.ProjectTab) with { Order = 11 })
+        .Menu(MenuEntry.ForPage("Earned value", "Waterfall", "/EarnedValue", MenuPlacement.ProjectTab) with { Order = 12 })
+        .Methodology<WaterfallMethodology>()
+        .WorkDemand<WaterfallWorkDemand>()
         .LifecycleHandler<WaterfallLifecycleHandler>()
         .DemoSeeder<WaterfallDemoSeeder>()
         .HealthSignals<WaterfallHealthSignals>()

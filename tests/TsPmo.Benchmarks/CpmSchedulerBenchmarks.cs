@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Benchmarks;
 

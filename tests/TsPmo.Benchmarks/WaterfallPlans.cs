@@ -1,5 +1,6 @@
-using TsPmo.Waterfall.Mspdi;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Mspdi;
+using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Benchmarks;
 

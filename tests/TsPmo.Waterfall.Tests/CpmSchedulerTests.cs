@@ -1,4 +1,5 @@
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Scheduling;
 using static TsPmo.Waterfall.Tests.PlanBuilder;
 
 namespace TsPmo.Waterfall.Tests;

@@ -1,5 +1,6 @@
-using TsPmo.Waterfall.EarnedValue;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.EarnedValue;
+using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Waterfall.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text;
-using TsPmo.Waterfall.Mspdi;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Engine.Mspdi;
+using TsPmo.Waterfall.Engine.Scheduling;
 
 namespace TsPmo.Waterfall.Tests;
 

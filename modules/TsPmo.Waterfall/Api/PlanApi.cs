@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TsPmo.Sdk.Data;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Domain;
 
 namespace TsPmo.Waterfall.Api;
 

@@ -1,14 +1,13 @@
+using System.Text.Json.Serialization;
 using TsPmo.Sdk.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Calendars;
-using TsPmo.Waterfall.Evm;
-using TsPmo.Waterfall.Import;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Api;
 
@@ -26,8 +25,20 @@ public static class WaterfallApi
 
     public sealed record BaselineRequest(string? Name);
 
+    /// <summary>
+    /// Earned value as JSON: the figures (major units, indexes to 3 decimals) beside the baseline and currency, and the
+    /// S-curve (left out where the answer has none, e.g. after recording).
+    /// </summary>
     public sealed record EvmResponse(DateOnly StatusDate, EvmBaseline Baseline, decimal Bac, decimal Pv, decimal Ev, decimal Ac, decimal Sv, decimal Cv,
-        decimal? Spi, decimal? Cpi, decimal? Eac, decimal? Etc, decimal? Vac, decimal? Tcpi, string? Currency, IReadOnlyList<SCurvePoint> Curve);
+        decimal? Spi, decimal? Cpi, decimal? Eac, decimal? Etc, decimal? Vac, decimal? Tcpi, string? Currency,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SCurvePoint>? Curve = null)
+    {
+        public static EvmResponse From(EarnedValueReading reading, IReadOnlyList<SCurvePoint>? curve = null)
+        {
+            var f = reading.Figures;
+            return new(f.StatusDate, reading.Baseline, f.Bac, f.Pv, f.Ev, f.Ac, f.Sv, f.Cv, f.Spi, f.Cpi, f.Eac, f.Etc, f.Vac, f.Tcpi, reading.Currency, curve);
+        }
+    }
 
     public static void MapProjectApi(IEndpointRouteBuilder api)
     {
@@ -80,35 +91,34 @@ public static class WaterfallApi
             return Results.NoContent();
         }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
-        api.MapGet("/evm", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
+        api.MapGet("/evm", async (long projectId, string? statusDate, long? baselineId, EarnedValueService evm, CancellationToken ct) =>
         {
             DateOnly? date = null;
             if (!string.IsNullOrWhiteSpace(statusDate))
                 date = DateOnly.TryParseExact(statusDate, "yyyy-MM-dd", out var d) ? d : throw new DomainValidationException("statusDate", "Give the status date as YYYY-MM-DD.");
-            var (f, tasks, reader) = await evm.ComputeAsync(projectId, date, baselineId, ct);
-            var curve = await evm.SCurveAsync(projectId, f, tasks, reader, ct);
-            return new EvmResponse(f.StatusDate, f.Baseline, f.Bac, f.Pv, f.Ev, f.Ac, f.Sv, f.Cv, f.Spi, f.Cpi, f.Eac, f.Etc, f.Vac, f.Tcpi, f.Currency, curve);
+            var (reading, tasks, plan) = await evm.ComputeAsync(projectId, date, baselineId, ct);
+            return EvmResponse.From(reading, await evm.SCurveAsync(projectId, reading, tasks, plan, ct));
         });
 
-        api.MapPost("/evm/records", async (long projectId, string? statusDate, long? baselineId, EvmService evm, CancellationToken ct) =>
+        api.MapPost("/evm/records", async (long projectId, string? statusDate, long? baselineId, EarnedValueService evm, CancellationToken ct) =>
         {
             DateOnly? date = DateOnly.TryParseExact(statusDate ?? "", "yyyy-MM-dd", out var d) ? d : null;
-            var (f, _, _) = await evm.ComputeAsync(projectId, date, baselineId, ct);
-            await evm.RecordAsync(projectId, f, ct);
-            return Results.Ok(f);
+            var (reading, _, _) = await evm.ComputeAsync(projectId, date, baselineId, ct);
+            await evm.RecordAsync(projectId, reading, ct);
+            return Results.Ok(EvmResponse.From(reading));
         }).RequireProjectPermission(WaterfallModule.ManagePlan);
 
-        api.MapPost("/import", async (long projectId, HttpRequest request, MspdiImportService import, CancellationToken ct) =>
+        api.MapPost("/import", async (long projectId, HttpRequest request, MspdiService import, CancellationToken ct) =>
         {
-            if (request.ContentLength > MspdiImportService.MaxBytes) throw new DomainValidationException("file", MspdiImportService.TooLarge);
+            if (request.ContentLength > MspdiService.MaxBytes) throw new DomainValidationException("file", MspdiService.TooLarge);
             // Capped as read, so a body without a length cannot grow without limit; the reader then gets a seekable stream.
-            await using var buffer = await BoundedBody.ReadAsync(request.Body, MspdiImportService.MaxBytes, "file", MspdiImportService.TooLarge, ct);
+            await using var buffer = await BoundedBody.ReadAsync(request.Body, MspdiService.MaxBytes, "file", MspdiService.TooLarge, ct);
             if (buffer.Length == 0) throw new DomainValidationException("file", "Send the Microsoft Project XML file as the request body.");
             buffer.Position = 0;
             return Results.Ok(await import.ImportAsync(projectId, buffer, ct));
         }).RequireProjectPermission(WaterfallModule.ManagePlan).Accepts<string>("application/xml", "text/xml");
 
-        api.MapGet("/export", async (long projectId, MspdiImportService import, CancellationToken ct) =>
+        api.MapGet("/export", async (long projectId, MspdiService import, CancellationToken ct) =>
         {
             var (name, xml) = await import.ExportAsync(projectId, ct);
             return Results.File(xml, "application/xml", name);

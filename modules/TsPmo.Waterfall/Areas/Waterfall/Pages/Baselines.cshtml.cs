@@ -1,17 +1,25 @@
-using TsPmo.Sdk.Security;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Sdk.Data;
-using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>Save up to 11 named baselines and read each task's start, finish and cost variance against one of them.</summary>
-public sealed class BaselinesModel(PlanService plan, IProjectPermissions permissions, BaselineService baselines) : WaterfallPageModel(plan, permissions)
+public sealed class BaselinesModel(BaselineService baselines) : ProjectPageModel
 {
-    [BindProperty] public string? Name { get; set; }
+    protected override string? MethodologyId => WaterfallModule.Id;
+    protected override string WorkPermission => WaterfallModule.EditProgress;
+    protected override string ManagePermission => WaterfallModule.ManagePlan;
+
+    public sealed class BaselineInput
+    {
+        public string? Name { get; set; }
+    }
+
+    [BindProperty] public BaselineInput Input { get; set; } = new();
 
     public IReadOnlyList<BaselineInfo> All { get; private set; } = [];
     public BaselineVariance? Variance { get; private set; }
@@ -25,35 +33,22 @@ public sealed class BaselinesModel(PlanService plan, IProjectPermissions permiss
     [ProjectPermission(WaterfallModule.ManagePlan)]
     public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Baselines", ct);
-        if (!CanEdit) return Forbid();
-        try
-        {
-            var saved = await baselines.SaveAsync(id, Name, ct);
-            TempData.Success($"Baseline \"{saved.Name}\" saved with {saved.Tasks} task(s).");
-            return Redirect($"/Projects/{id}/Waterfall/Baselines?baselineId={saved.Id}");
-        }
-        catch (DomainValidationException ex)
-        {
-            foreach (var m in ex.Errors.SelectMany(e => e.Value)) ModelState.AddModelError("Name", m);
-        }
-        catch (RuleViolationException ex)
-        {
-            ModelState.AddModelError("Name", ex.Message);
-        }
-        await LoadAsync(id, null, ct);
-        return Page();
+        var saved = await baselines.SaveAsync(id, Input.Name, ct);
+        TempData.Success($"Baseline \"{saved.Name}\" saved with {saved.Tasks} task(s).");
+        return RedirectToPage("/Baselines", new { area = "Waterfall", id, baselineId = saved.Id });
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
     public async Task<IActionResult> OnPostDeleteAsync(long id, long baselineId, CancellationToken ct)
     {
-        await LoadProjectAsync(id, "Baselines", ct);
-        if (!CanEdit) return Forbid();
         await baselines.DeleteAsync(id, baselineId, ct);
         TempData.Success("The baseline is deleted.");
-        return Redirect($"/Projects/{id}/Waterfall/Baselines");
+        return RedirectToPage("/Baselines", new { area = "Waterfall", id });
     }
+
+    protected override Task ReloadAsync(CancellationToken ct) => LoadAsync(RouteProjectId, null, ct);
+
+    private long RouteProjectId => Convert.ToInt64(RouteData.Values["id"], CultureInfo.InvariantCulture);
 
     private async Task LoadAsync(long id, long? baselineId, CancellationToken ct)
     {

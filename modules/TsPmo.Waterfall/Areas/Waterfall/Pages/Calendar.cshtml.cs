@@ -1,18 +1,27 @@
-using TsPmo.Sdk.Security;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Sdk.Data;
-using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Calendars;
-using TsPmo.Waterfall.Plan;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine.Calendars;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>The project calendar: working hours of each weekday, the length of a day, and exceptions (holidays, extra working days).</summary>
-public sealed class CalendarModel(PlanService plan, IProjectPermissions permissions, CalendarService calendars) : WaterfallPageModel(plan, permissions)
+public sealed class CalendarModel(CalendarService calendars) : ProjectPageModel
 {
     private static readonly DayOfWeek[] Days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    protected override string? MethodologyId => WaterfallModule.Id;
+    protected override string WorkPermission => WaterfallModule.EditProgress;
+    protected override string ManagePermission => WaterfallModule.ManagePlan;
+
+    /// <summary>The calendar service's validation names the calendar's parts (week, exceptions, minutesPerDay): shown above the forms.</summary>
+    protected override string InputPrefix => "Calendar";
 
     public IReadOnlyList<DayOfWeek> WeekDays => Days;
     public CalendarDefinition Calendar { get; private set; } = CalendarDefinition.Standard;
@@ -28,6 +37,9 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
     [BindProperty] public long? Version { get; set; }
 
     public long CurrentVersion { get; private set; }
+
+    /// <summary>Set when a save was refused as stale: the page then carries the current version, so saving again is a deliberate overwrite.</summary>
+    private bool _stale;
 
     public sealed class ExceptionForm
     {
@@ -47,8 +59,6 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
     [ProjectPermission(WaterfallModule.ManagePlan)]
     public async Task<IActionResult> OnPostWeekAsync(long id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
-        if (!CanEdit) return Forbid();
         var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>();
         foreach (var day in Days)
         {
@@ -56,65 +66,70 @@ public sealed class CalendarModel(PlanService plan, IProjectPermissions permissi
                 ModelState.AddModelError($"Week[{day}]", $"{day}: write working times like 08:00-12:00, 13:00-17:00 (empty = not working).");
             else if (intervals.Count > 0) week[day] = intervals;
         }
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return await ShowAsync(id, ct);
         var minutesPerDay = (int)Math.Round(HoursPerDay * 60);
-        return await SaveAsync(id, () => calendars.SaveAsync(id, (current, _) => (current with { Week = week }, minutesPerDay), Version, ct),
-            "The working week is saved and the plan rescheduled.", ct);
+        await calendars.SaveAsync(id, (current, _) => (current with { Week = week }, minutesPerDay), Version, ct);
+        return Saved(id, "The working week is saved and the plan rescheduled.");
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
     public async Task<IActionResult> OnPostAddExceptionAsync(long id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
-        if (!CanEdit) return Forbid();
-        if (NewException.From is not { } from) { ModelState.AddModelError("NewException.From", "Give the first date of the exception."); return Page(); }
+        if (NewException.From is not { } from)
+        {
+            ModelState.AddModelError("NewException.From", "Give the first date of the exception.");
+            return await ShowAsync(id, ct);
+        }
         if (!CalendarRules.TryParseIntervals(NewException.Working, out var working))
         {
             ModelState.AddModelError("NewException.Working", "Write working times like 08:00-12:00 (empty = a non-working day).");
-            return Page();
+            return await ShowAsync(id, ct);
         }
         var exception = new CalendarException(from, NewException.To ?? from, working, string.IsNullOrWhiteSpace(NewException.Name) ? null : NewException.Name.Trim());
-        return await SaveAsync(id, () => calendars.AddExceptionAsync(id, exception, Version, ct),
-            $"{exception.Name ?? "The exception"} is in the calendar and the plan rescheduled.", ct);
+        await calendars.AddExceptionAsync(id, exception, Version, ct);
+        return Saved(id, $"{exception.Name ?? "The exception"} is in the calendar and the plan rescheduled.");
     }
 
     [ProjectPermission(WaterfallModule.ManagePlan)]
     public async Task<IActionResult> OnPostRemoveExceptionAsync(long id, long exceptionId, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (!CanEdit) return Forbid();
-        try
-        {
-            return await SaveAsync(id, () => calendars.RemoveExceptionAsync(id, exceptionId, Version, ct), "The exception is removed and the plan rescheduled.", ct);
-        }
-        catch (NotFoundException)
+        // Removed by someone else since the page was read, at the version the page holds: say so rather than show a 404.
+        if ((Version is null || Version == CurrentVersion) && !Calendar.Exceptions.Any(e => e.Id == exceptionId))
         {
             ModelState.AddModelError("", "That exception is no longer in the calendar: someone else removed it. Nothing was changed.");
             return Page();
         }
+        await calendars.RemoveExceptionAsync(id, exceptionId, Version, ct);
+        return Saved(id, "The exception is removed and the plan rescheduled.");
     }
 
-    private async Task<IActionResult> SaveAsync(long id, Func<Task<long>> save, string message, CancellationToken ct)
+    [NonHandler]
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () =>
+        {
+            var executed = await next();
+            _stale = executed.Exception is ConcurrencyConflictException;
+            return executed;
+        });
+
+    /// <summary>What the user typed stays in the form; the page shows the calendar as it is now (with its current version after a conflict).</summary>
+    protected override async Task ReloadAsync(CancellationToken ct)
     {
-        try
-        {
-            await save();
-            TempData.Success(message);
-            return Redirect($"/Projects/{id}/Waterfall/Calendar");
-        }
-        catch (DomainValidationException ex)
-        {
-            foreach (var (_, messages) in ex.Errors) foreach (var m in messages) ModelState.AddModelError("", m);
-            return Page();
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            // What the user typed stays in the form; the page shows the calendar as it is now, with its current version.
-            ModelState.AddModelError("", ex.Message);
-            await LoadAsync(id, ct);
-            Version = CurrentVersion;
-            return Page();
-        }
+        await LoadAsync(Convert.ToInt64(RouteData.Values["id"], CultureInfo.InvariantCulture), ct);
+        if (_stale) Version = CurrentVersion;
+    }
+
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private RedirectToPageResult Saved(long id, string message)
+    {
+        TempData.Success(message);
+        return RedirectToPage("/Calendar", new { area = "Waterfall", id });
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)

@@ -1,24 +1,25 @@
-using TsPmo.Sdk.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using TsPmo.Sdk.Data;
-using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Evm;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>Earned value at a status date against a baseline: the figures, an S-curve (Chart.js) and the curve as a table.</summary>
-public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permissions, BaselineService baselines, EvmService evm)
-    : WaterfallPageModel(plan, permissions)
+public sealed class EarnedValueModel(BaselineService baselines, EarnedValueService evm) : ProjectPageModel
 {
+    protected override string? MethodologyId => WaterfallModule.Id;
+    protected override string WorkPermission => WaterfallModule.EditProgress;
+    protected override string ManagePermission => WaterfallModule.ManagePlan;
+
     [BindProperty(SupportsGet = true)] public DateOnly? StatusDate { get; set; }
     [BindProperty(SupportsGet = true)] public long? BaselineId { get; set; }
 
     public IReadOnlyList<BaselineInfo> Baselines { get; private set; } = [];
-    public EvmFigures? Figures { get; private set; }
+    public EarnedValueReading? Reading { get; private set; }
     public IReadOnlyList<SCurvePoint> Curve { get; private set; } = [];
     public string ChartJson { get; private set; } = "{}";
 
@@ -32,11 +33,11 @@ public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permi
     public async Task<IActionResult> OnPostRecordAsync(long id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (!CanEdit) return Forbid();
-        if (Figures is null) return Page();
-        await evm.RecordAsync(id, Figures, ct);
-        TempData.Success($"Earned value at {Figures.StatusDate:yyyy-MM-dd} is recorded; it stays on the S-curve.");
-        return Redirect($"/Projects/{id}/Waterfall/EarnedValue?statusDate={Figures.StatusDate:yyyy-MM-dd}&baselineId={Figures.Baseline.Id}");
+        if (Reading is null) return Page();
+        await evm.RecordAsync(id, Reading, ct);
+        var date = Reading.Figures.StatusDate;
+        TempData.Success($"Earned value at {date:yyyy-MM-dd} is recorded; it stays on the S-curve.");
+        return RedirectToPage("/EarnedValue", new { area = "Waterfall", id, statusDate = date.ToString("yyyy-MM-dd"), baselineId = Reading.Baseline.Id });
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)
@@ -45,26 +46,26 @@ public sealed class EarnedValueModel(PlanService plan, IProjectPermissions permi
         ViewData["WfSection"] = "evm";
         Baselines = await baselines.ListAsync(id, ct);
         if (Baselines.Count == 0) return;
-        try
+        // An unknown baseline id in the address is a message next to the baseline picker, not a 404 page.
+        if (BaselineId is { } asked && Baselines.All(b => b.Id != asked))
         {
-            var (figures, tasks, reader) = await evm.ComputeAsync(id, StatusDate, BaselineId, ct);
-            Figures = figures;
-            StatusDate = figures.StatusDate;
-            BaselineId = figures.Baseline.Id;
-            Curve = await evm.SCurveAsync(id, figures, tasks, reader, ct);
-            ChartJson = JsonSerializer.Serialize(new
-            {
-                statusDate = figures.StatusDate.ToString("yyyy-MM-dd"),
-                bac = figures.Bac,
-                days = Curve.Select(p => p.Day.ToString("yyyy-MM-dd")),
-                pv = Curve.Select(p => p.Pv),
-                ev = Curve.Select(p => p.Ev),
-                ac = Curve.Select(p => p.Ac),
-            });
+            ModelState.AddModelError("BaselineId", new NotFoundException("Baseline", asked.ToString()).Message);
+            return;
         }
-        catch (NotFoundException ex)
+        var (reading, tasks, plan) = await evm.ComputeAsync(id, StatusDate, BaselineId, ct);
+        Reading = reading;
+        var figures = reading.Figures;
+        StatusDate = figures.StatusDate;
+        BaselineId = reading.Baseline.Id;
+        Curve = await evm.SCurveAsync(id, reading, tasks, plan, ct);
+        ChartJson = JsonSerializer.Serialize(new
         {
-            ModelState.AddModelError("BaselineId", ex.Message);
-        }
+            statusDate = figures.StatusDate.ToString("yyyy-MM-dd"),
+            bac = figures.Bac,
+            days = Curve.Select(p => p.Day.ToString("yyyy-MM-dd")),
+            pv = Curve.Select(p => p.Pv),
+            ev = Curve.Select(p => p.Ev),
+            ac = Curve.Select(p => p.Ac),
+        });
     }
 }

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
-using TsPmo.Sdk.Ports.Directory;
 using TsPmo.Sdk.Time;
-using TsPmo.Waterfall.Baselines;
-using TsPmo.Waterfall.Gantt;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Sdk.Web;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>The Gantt chart (server-drawn SVG, see ADR 0009) against a chosen baseline, with the same facts as a table.</summary>
-public sealed class GanttModel(PlanService plan, IProjectPermissions permissions, BaselineService baselines, IOrganizationClock clock)
-    : WaterfallPageModel(plan, permissions)
+public sealed class GanttModel(PlanService plan, BaselineService baselines, IOrganizationClock clock) : ProjectPageModel
 {
-    public PlanReader Reader { get; private set; } = null!;
+    protected override string? MethodologyId => WaterfallModule.Id;
+    protected override string WorkPermission => WaterfallModule.EditProgress;
+    protected override string ManagePermission => WaterfallModule.ManagePlan;
+
+    public PlanCalculator Reader { get; private set; } = null!;
     public IReadOnlyList<BaselineInfo> Baselines { get; private set; } = [];
     public BaselineInfo? Baseline { get; private set; }
     public IReadOnlyDictionary<long, (DateTime? Start, DateTime? Finish)> BaselineDates { get; private set; } = new Dictionary<long, (DateTime?, DateTime?)>();
@@ -21,7 +24,7 @@ public sealed class GanttModel(PlanService plan, IProjectPermissions permissions
     {
         await LoadProjectAsync(id, "Gantt", ct);
         ViewData["WfSection"] = "gantt";
-        Reader = await Plan.ReadAsync(id, ct);
+        Reader = await plan.ReadAsync(id, ct);
         Baselines = await baselines.ListAsync(id, ct);
         Baseline = baselineId is { } b ? Baselines.FirstOrDefault(x => x.Id == b) : Baselines.LastOrDefault();
         if (Baseline is not null)

@@ -1,21 +1,35 @@
-using TsPmo.Sdk.Security;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Security;
 using TsPmo.Sdk.Web;
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
+using TsPmo.Waterfall.Services;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
 /// <summary>One task: everything about it (links, constraint, deadline, progress, costs, assignee) in one versioned form, and delete.</summary>
-public sealed class TaskModel(PlanService plan, IProjectPermissions permissions, IPeopleDirectory people) : WaterfallPageModel(plan, permissions)
+public sealed class TaskModel(PlanService plan, IPeopleDirectory people) : ProjectPageModel
 {
+    protected override string? MethodologyId => WaterfallModule.Id;
+
+    /// <summary>A member reports progress (<see cref="ProjectPageModel.CanEdit"/>); a manager changes the plan (<see cref="ProjectPageModel.CanManage"/>).</summary>
+    protected override string WorkPermission => WaterfallModule.EditProgress;
+    protected override string ManagePermission => WaterfallModule.ManagePlan;
+
     [BindProperty] public TaskForm Input { get; set; } = new();
     [BindProperty] public long Version { get; set; }
 
-    public PlanReader Reader { get; private set; } = null!;
+    public PlanCalculator Reader { get; private set; } = null!;
     public TaskRecord Task { get; private set; } = null!;
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
+
+    /// <summary>Set when a save was refused as stale: the form then carries the task's current version, so saving again is a deliberate overwrite.</summary>
+    private bool _stale;
 
     public async Task<IActionResult> OnGetAsync(long id, long taskId, CancellationToken ct)
     {
@@ -34,29 +48,15 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
         return Page();
     }
 
+    [ProjectPermission(WaterfallModule.EditProgress)]
     public async Task<IActionResult> OnPostAsync(long id, long taskId, CancellationToken ct)
     {
         await LoadAsync(id, taskId, ct);
-        if (!CanEdit && !CanReportProgress) return Forbid();
-        try
-        {
-            // A member's form has the plan fields disabled, so only progress is sent and only progress may change.
-            var change = CanEdit ? Input.ToUpdate(Reader) : Input.ToProgressUpdate();
-            var saved = await Plan.UpdateTaskAsync(id, taskId, change, Version, ct);
-            TempData.Success($"\"{saved.Name}\" saved: {saved.Start:yyyy-MM-dd} to {saved.Finish:yyyy-MM-dd}.");
-            return Redirect($"/Projects/{id}/Waterfall/Plan");
-        }
-        catch (DomainValidationException ex)
-        {
-            ModelState.AddDomainErrors(ex);
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            // The typed values stay; the task's current version (loaded above) lets a second save deliberately replace the other change.
-            ModelState.AddModelError("", ex.Message);
-            Version = Task.Version;
-        }
-        return Page();
+        // A member's form has the plan fields disabled, so only progress is sent and only progress may change.
+        var change = CanManage ? Input.ToUpdate(Reader) : Input.ToProgressUpdate();
+        var saved = await plan.UpdateTaskAsync(id, taskId, change, Version, ct);
+        TempData.Success($"\"{saved.Name}\" saved: {saved.Start:yyyy-MM-dd} to {saved.Finish:yyyy-MM-dd}.");
+        return RedirectToPage("/Plan", new { area = "Waterfall", id });
     }
 
     /// <summary>Deletes the task (and a summary's subtasks) after an explicit confirmation, since links and progress go with it.</summary>
@@ -64,30 +64,37 @@ public sealed class TaskModel(PlanService plan, IProjectPermissions permissions,
     public async Task<IActionResult> OnPostDeleteAsync(long id, long taskId, bool confirm, CancellationToken ct)
     {
         await LoadAsync(id, taskId, ct);
-        if (!CanEdit) return Forbid();
         if (!confirm)
         {
             ModelState.AddModelError("confirm", "Tick the box to confirm that the task should be deleted.");
             return await OnGetAsync(id, taskId, ct);
         }
-        try
+        await plan.DeleteTaskAsync(id, taskId, Version, ct);
+        TempData.Success($"\"{Task.Name}\" was deleted.");
+        return RedirectToPage("/Plan", new { area = "Waterfall", id });
+    }
+
+    [NonHandler]
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () =>
         {
-            await Plan.DeleteTaskAsync(id, taskId, Version, ct);
-            TempData.Success($"\"{Task.Name}\" was deleted.");
-            return Redirect($"/Projects/{id}/Waterfall/Plan");
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return Page();
-        }
+            var executed = await next();
+            _stale = executed.Exception is ConcurrencyConflictException;
+            return executed;
+        });
+
+    /// <summary>The typed values stay; after a conflict the task's current version lets a second save deliberately replace the other change.</summary>
+    protected override async Task ReloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(Convert.ToInt64(RouteData.Values["id"], CultureInfo.InvariantCulture), Convert.ToInt64(RouteData.Values["taskId"], CultureInfo.InvariantCulture), ct);
+        if (_stale) Version = Task.Version;
     }
 
     private async Task LoadAsync(long id, long taskId, CancellationToken ct)
     {
         await LoadProjectAsync(id, "Task", ct);
         ViewData["WfSection"] = "plan";
-        Reader = await Plan.ReadAsync(id, ct);
+        Reader = await plan.ReadAsync(id, ct);
         Task = Reader.State.Find(taskId) ?? throw new NotFoundException("Task", taskId.ToString());
         People = await people.ListAsync(ct);
     }

@@ -1,4 +1,5 @@
-using TsPmo.Waterfall.Plan;
+using TsPmo.Waterfall.Domain;
+using TsPmo.Waterfall.Engine;
 
 namespace TsPmo.Waterfall.Areas.Waterfall.Pages;
 
@@ -27,14 +28,14 @@ public sealed class TaskForm
     public bool KeepAssignments { get; set; }
 
     /// <summary>The add form: a name, a duration, a parent, links and the milestone flag.</summary>
-    public TaskChange ToCreate(PlanReader plan) => new()
+    public TaskChange ToCreate(PlanCalculator plan) => new()
     {
         Name = Name ?? "", DurationDays = Milestone ? 0 : DurationDays ?? 1, ParentIdSet = true, ParentId = ParentId, Milestone = Milestone,
         Predecessors = PredecessorText.Parse(plan, Predecessors),
     };
 
     /// <summary>The edit form sends every field: empty ones clear what they stand for.</summary>
-    public TaskChange ToUpdate(PlanReader plan) => new()
+    public TaskChange ToUpdate(PlanCalculator plan) => new()
     {
         Name = Name ?? "", DurationDays = Milestone ? 0 : DurationDays ?? 0, Elapsed = Elapsed, ParentIdSet = true, ParentId = ParentId, Milestone = Milestone,
         Predecessors = PredecessorText.Parse(plan, Predecessors), ConstraintType = ConstraintType ?? "ASAP", ConstraintDateSet = true,

@@ -1,0 +1,3 @@
+namespace TsPmo.Waterfall.Engine.Scheduling;
+
+public enum LinkType { FinishToStart, StartToStart, FinishToFinish, StartToFinish }

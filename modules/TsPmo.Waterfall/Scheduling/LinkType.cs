@@ -1,3 +1,0 @@
-namespace TsPmo.Waterfall.Scheduling;
-
-public enum LinkType { FinishToStart, StartToStart, FinishToFinish, StartToFinish }

@@ -1,4 +1,0 @@
-namespace TsPmo.Waterfall.Scheduling;
-
-/// <summary>Working time within one day, in minutes since midnight: [StartMinute, EndMinute), EndMinute ≤ 1440.</summary>
-public sealed record WorkingInterval(int StartMinute, int EndMinute);
