@@ -4,8 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TsPmo.Testing;
-using TsPmo.Waterfall.Mspdi;
-using TsPmo.Waterfall.Scheduling;
+using TsPmo.Waterfall.Engine.Mspdi;
+using TsPmo.Waterfall.Engine.Scheduling;
+using TsPmo.Waterfall.Engine.Calendars;
 
 namespace TsPmo.Benchmarks;
 
