@@ -23,6 +23,16 @@ public abstract class FormPageModel : PageModel
     /// </summary>
     protected virtual Task ReloadAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// What refused the input, while <see cref="ReloadAsync"/> runs; null otherwise. A form that carries a version
+    /// checks <see cref="RefusedAsStale"/> to put the stored version in its hidden field, so that the next save, made
+    /// knowingly over the other person's change, is accepted.
+    /// </summary>
+    protected Exception? Refusal { get; private set; }
+
+    /// <summary>True while reloading after a stale edit (someone else saved in between).</summary>
+    protected bool RefusedAsStale => Refusal is ConcurrencyConflictException;
+
     // Without [NonHandler] Razor Pages would also expose this override as a page handler (verb "PAGE").
     [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -42,6 +52,7 @@ public abstract class FormPageModel : PageModel
             default:
                 return;
         }
+        Refusal = error;
         await ReloadAsync(HttpContext.RequestAborted);
         executed.Result = Page();
         executed.ExceptionHandled = true;

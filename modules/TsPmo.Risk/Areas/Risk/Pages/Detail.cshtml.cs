@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Risk.Domain;
 using TsPmo.Risk.Services;
@@ -16,7 +15,6 @@ public sealed class DetailModel(RiskService risks, IPeopleDirectory people) : Pr
 {
     private long _id, _riskId;
     private string _prefix = "Input";
-    private bool _conflict;
 
     protected override string WorkPermission => RiskModule.EditRaid;
 
@@ -78,14 +76,6 @@ public sealed class DetailModel(RiskService risks, IPeopleDirectory people) : Pr
         return Done($"Action \"{saved.Title}\" is {saved.Status}.");
     }
 
-    [NonHandler]
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
-        base.OnPageHandlerExecutionAsync(context, async () =>
-        {
-            var executed = await next();
-            _conflict = executed.Exception is ConcurrencyConflictException;
-            return executed;
-        });
 
     /// <summary>
     /// The page again after a refused change: the risk form keeps what was typed into it; when another form was posted
@@ -96,7 +86,7 @@ public sealed class DetailModel(RiskService risks, IPeopleDirectory people) : Pr
     {
         await LoadAsync(_id, _riskId, ct);
         if (_prefix == "NewAction") Input = RiskInput.From(Detail.Risk);
-        if (_prefix == "NewAction" || _conflict) Version = Detail.Risk.Version;
+        if (_prefix == "NewAction" || RefusedAsStale) Version = Detail.Risk.Version;
     }
 
     private void Posting(long id, long riskId, string prefix) => (_id, _riskId, _prefix) = (id, riskId, prefix);

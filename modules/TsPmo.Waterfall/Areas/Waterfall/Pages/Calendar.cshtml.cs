@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Security;
@@ -39,7 +38,6 @@ public sealed class CalendarModel(CalendarService calendars) : ProjectPageModel
     public long CurrentVersion { get; private set; }
 
     /// <summary>Set when a save was refused as stale: the page then carries the current version, so saving again is a deliberate overwrite.</summary>
-    private bool _stale;
 
     public sealed class ExceptionForm
     {
@@ -104,20 +102,12 @@ public sealed class CalendarModel(CalendarService calendars) : ProjectPageModel
         return Saved(id, "The exception is removed and the plan rescheduled.");
     }
 
-    [NonHandler]
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
-        base.OnPageHandlerExecutionAsync(context, async () =>
-        {
-            var executed = await next();
-            _stale = executed.Exception is ConcurrencyConflictException;
-            return executed;
-        });
 
     /// <summary>What the user typed stays in the form; the page shows the calendar as it is now (with its current version after a conflict).</summary>
     protected override async Task ReloadAsync(CancellationToken ct)
     {
         await LoadAsync(Convert.ToInt64(RouteData.Values["id"], CultureInfo.InvariantCulture), ct);
-        if (_stale) Version = CurrentVersion;
+        if (RefusedAsStale) Version = CurrentVersion;
     }
 
     private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)

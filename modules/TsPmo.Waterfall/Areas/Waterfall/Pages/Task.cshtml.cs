@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Sdk.Data;
 using TsPmo.Sdk.Ports.Directory;
@@ -29,7 +28,6 @@ public sealed class TaskModel(PlanService plan, IPeopleDirectory people) : Proje
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
     /// <summary>Set when a save was refused as stale: the form then carries the task's current version, so saving again is a deliberate overwrite.</summary>
-    private bool _stale;
 
     public async Task<IActionResult> OnGetAsync(long id, long taskId, CancellationToken ct)
     {
@@ -74,20 +72,12 @@ public sealed class TaskModel(PlanService plan, IPeopleDirectory people) : Proje
         return RedirectToPage("/Plan", new { area = "Waterfall", id });
     }
 
-    [NonHandler]
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
-        base.OnPageHandlerExecutionAsync(context, async () =>
-        {
-            var executed = await next();
-            _stale = executed.Exception is ConcurrencyConflictException;
-            return executed;
-        });
 
     /// <summary>The typed values stay; after a conflict the task's current version lets a second save deliberately replace the other change.</summary>
     protected override async Task ReloadAsync(CancellationToken ct)
     {
         await LoadAsync(Convert.ToInt64(RouteData.Values["id"], CultureInfo.InvariantCulture), Convert.ToInt64(RouteData.Values["taskId"], CultureInfo.InvariantCulture), ct);
-        if (_stale) Version = Task.Version;
+        if (RefusedAsStale) Version = Task.Version;
     }
 
     private async Task LoadAsync(long id, long taskId, CancellationToken ct)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Risk.Domain;
 using TsPmo.Risk.Services;
@@ -16,7 +15,6 @@ namespace TsPmo.Risk.Areas.Risk.Pages.Raid;
 public sealed class AssumptionModel(AssumptionService assumptions) : ProjectPageModel
 {
     private long _id, _itemId;
-    private bool _conflict;
 
     protected override string WorkPermission => RiskModule.EditRaid;
 
@@ -40,19 +38,11 @@ public sealed class AssumptionModel(AssumptionService assumptions) : ProjectPage
         return RedirectToPage("/Raid/Log", new { area = "Risk", id });
     }
 
-    [NonHandler]
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
-        base.OnPageHandlerExecutionAsync(context, async () =>
-        {
-            var executed = await next();
-            _conflict = executed.Exception is ConcurrencyConflictException;
-            return executed;
-        });
 
     protected override async Task ReloadAsync(CancellationToken ct)
     {
         await LoadAsync(_id, _itemId, ct);
-        if (_conflict) Version = Assumption.Version;
+        if (RefusedAsStale) Version = Assumption.Version;
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)

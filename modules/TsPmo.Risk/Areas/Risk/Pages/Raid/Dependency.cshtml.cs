@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TsPmo.Risk.Domain;
 using TsPmo.Risk.Services;
@@ -17,7 +16,6 @@ namespace TsPmo.Risk.Areas.Risk.Pages.Raid;
 public sealed class DependencyModel(DependencyService dependencies, IPeopleDirectory people) : ProjectPageModel
 {
     private long _id, _itemId;
-    private bool _conflict;
 
     protected override string WorkPermission => RiskModule.EditRaid;
 
@@ -47,19 +45,11 @@ public sealed class DependencyModel(DependencyService dependencies, IPeopleDirec
         return RedirectToPage("/Raid/Log", new { area = "Risk", id });
     }
 
-    [NonHandler]
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) =>
-        base.OnPageHandlerExecutionAsync(context, async () =>
-        {
-            var executed = await next();
-            _conflict = executed.Exception is ConcurrencyConflictException;
-            return executed;
-        });
 
     protected override async Task ReloadAsync(CancellationToken ct)
     {
         await LoadAsync(_id, _itemId, ct);
-        if (_conflict) Version = Dependency.Version;
+        if (RefusedAsStale) Version = Dependency.Version;
     }
 
     private async Task LoadAsync(long id, long itemId, CancellationToken ct)
