@@ -28,7 +28,7 @@ public sealed class PersonModel(PersonService people, MembershipService membersh
             {
                 var period = await people.AddTimeOffAsync(id, TimeOff.Start, TimeOff.End, TimeOff.Reason, ct);
                 TempData.Success($"Time off from {period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd} was added.");
-                return Redirect($"/People/{id}");
+                return RedirectToPage("/People/Details", new { id });
             }
             catch (DomainValidationException ex)
             {
@@ -61,7 +61,7 @@ public sealed class PersonModel(PersonService people, MembershipService membersh
         {
             TempData.Error(ex.Message);
         }
-        return Redirect($"/People/{id}");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

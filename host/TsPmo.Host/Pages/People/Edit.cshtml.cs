@@ -38,7 +38,7 @@ public sealed class EditPersonModel(PersonService people) : PageModel
             {
                 var person = await people.UpdateAsync(id, Input.Version, Input.ToInput(), ct);
                 TempData.Success($"{person.Name} was saved.");
-                return Redirect($"/People/{id}");
+                return RedirectToPage("/People/Details", new { id });
             }
             catch (DomainValidationException ex)
             {

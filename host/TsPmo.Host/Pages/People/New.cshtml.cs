@@ -31,7 +31,7 @@ public sealed class NewPersonModel(PersonService people) : PageModel
             {
                 var person = await people.CreateAsync(Input.ToInput(), ct);
                 TempData.Success($"{person.Name} was added to the directory.");
-                return Redirect($"/People/{person.Id}");
+                return RedirectToPage("/People/Details", new { id = person.Id });
             }
             catch (DomainValidationException ex)
             {

@@ -52,7 +52,7 @@ public sealed class DetailsModel(
         {
             var moved = await lifecycle.TransitionAsync(id, To, Reason, ct);
             TempData.Success($"{moved.Code} is now in {LifecycleRules.Label(moved.Phase)}.");
-            return Redirect($"/Projects/{id}");
+            return RedirectToPage("/Projects/Details", new { id });
         }
         catch (DomainValidationException ex)
         {
@@ -82,7 +82,7 @@ public sealed class DetailsModel(
         {
             TempData.Error(ex.Message);
         }
-        return Redirect($"/Projects/{id}");
+        return RedirectToPage("/Projects/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

@@ -41,7 +41,7 @@ public sealed class EditModel(ProjectService projects, ProjectAccess access, IMo
             {
                 var saved = await projects.UpdateAsync(id, Input.Version, Input.ToInput(), ct);
                 TempData.Success($"{saved.Code} saved.");
-                return Redirect($"/Projects/{id}");
+                return RedirectToPage("/Projects/Details", new { id });
             }
             catch (DomainValidationException ex)
             {

@@ -33,7 +33,7 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
             var personId = Add.PersonId ?? throw new DomainValidationException("personId", "Choose the person to add.");
             var member = await memberships.AddAsync(id, personId, ProjectRoles.Parse(Add.Role), ct);
             TempData.Success($"{member.Name} joined the project as a {member.Role.ToString().ToLowerInvariant()}.");
-            return Redirect($"/Projects/{id}/Members");
+            return RedirectToPage("/Projects/Members", new { id });
         }
         catch (DomainValidationException ex)
         {
@@ -82,7 +82,7 @@ public sealed class ProjectMembersModel(MembershipService memberships, IPeopleDi
         {
             return Forbid();
         }
-        return Redirect($"/Projects/{id}/Members");
+        return RedirectToPage("/Projects/Members", new { id });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class NewModel(ProjectService projects, ProjectAccess access, IMod
             {
                 var project = await projects.CreateAsync(Input.ToInput(), ct);
                 TempData.Success($"{project.Code} {project.Name} is in Initiation.");
-                return Redirect($"/Projects/{project.Id}");
+                return RedirectToPage("/Projects/Details", new { id = project.Id });
             }
             catch (DomainValidationException ex)
             {

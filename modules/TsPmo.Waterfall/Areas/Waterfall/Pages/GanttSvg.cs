@@ -31,7 +31,7 @@ public sealed class GanttSvg(PlanCalculator plan, IReadOnlyDictionary<long, (Dat
             .Where(d => d is not null).Select(d => DateOnly.FromDateTime(d!.Value)).ToList();
         if (dates.Count == 0) return "";
         _from = dates.Min();
-        _from = _from.AddDays(-(((int)_from.DayOfWeek + 6) % 7)); // back to Monday
+        _from = TsPmo.Sdk.Time.Weeks.StartOf(_from);
         var to = dates.Max().AddDays(2);
         var days = to.DayNumber - _from.DayNumber + 1;
         // Fits the page's content width (about 1,100 px) beside the labels; long plans scroll sideways.
