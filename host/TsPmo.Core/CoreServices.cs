@@ -77,6 +77,7 @@ public static class CoreServices
         services.AddScoped<LifecycleService>();
         services.AddScoped<PortfolioLookups>();
         services.AddScoped<TsPmo.Core.Seeding.PortfolioSeeder>();
+        services.AddSingleton<ProjectListCache>();
         services.AddScoped<IProjectDirectory, ProjectDirectory>();
 
         // People and project teams

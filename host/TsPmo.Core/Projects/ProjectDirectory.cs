@@ -6,9 +6,9 @@ using TsPmo.Sdk.Time;
 namespace TsPmo.Core.Projects;
 
 /// <summary>Core's implementation of the read port every module uses to know about projects.</summary>
-public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganizationClock clock, IProjectPermissions access) : IProjectDirectory
+public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganizationClock clock, IProjectPermissions access, ProjectListCache list) : IProjectDirectory
 {
-    private const string Select = """
+    internal const string Select = """
         SELECT id, code, name, methodology_id AS MethodologyId, phase, start_date AS StartDate, target_date AS TargetDate,
                owner_person_id AS OwnerPersonId, archived, budget_minor AS BudgetMinor, currency,
                CASE WHEN phase = 'Closed' THEN (SELECT MAX(changed_at) FROM core_phase_change c
@@ -25,9 +25,7 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganiza
 
     public async Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default)
     {
-        await using var connection = await connections.OpenAsync(ct);
-        return (await connection.QueryAsync<Row>(Select + " WHERE archived = 0 OR @includeArchived ORDER BY name COLLATE NOCASE", new { includeArchived }))
-            .Select(r => r.ToInfo(clock.TimeZone)).ToList();
+        return (await list.GetAsync(connections, ct)).Where(r => includeArchived || !r.Archived).Select(r => r.ToInfo(clock.TimeZone)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<long, ProjectInfo>> FindManyAsync(IEnumerable<long> projectIds, CancellationToken ct = default)
@@ -42,7 +40,7 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganiza
 
     // The SDK's record is positional; Dapper maps SQLite's integers and ISO text onto settable properties
     // (with the registered type handlers), not onto constructor parameters of other types.
-    private sealed class Row
+    public sealed class Row
     {
         public long Id { get; init; }
         public string Code { get; init; } = "";

@@ -35,7 +35,7 @@ public sealed class ProjectDirectoryTests : IAsyncLifetime
         }
         // 23:30 UTC on 31 March is already 1 April in Paris (UTC+2 in summer time).
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris), new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()));
+        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris), new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()), new ProjectListCache(TimeProvider.System));
 
         var closed = (await directory.FindAsync(1))!;
         Assert.Equal(new DateOnly(2026, 4, 1), closed.ClosedOn);
@@ -46,5 +46,27 @@ public sealed class ProjectDirectoryTests : IAsyncLifetime
         Assert.Null(running.ClosedOn);
         Assert.Null(running.BudgetMinor);
         Assert.Null(running.Currency); // no budget, no currency to speak of
+    }
+
+    [Fact]
+    public async Task The_kept_list_follows_every_change_even_one_written_behind_the_services()
+    {
+        await using var db = await _db.OpenAsync();
+        await db.ExecuteAsync("""
+            INSERT INTO core_project (id, code, name, methodology_id, phase, created_at, updated_at)
+            VALUES (1, 'ONE', 'One', 'agile', 'Execution', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z')
+            """);
+        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, TimeZoneInfo.Utc),
+            new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()), new ProjectListCache(TimeProvider.System));
+        Assert.Equal("Execution", Assert.Single(await directory.ListAsync()).Phase);
+
+        // Same updated_at, same version, same count: only the digest of the listed columns moves.
+        await db.ExecuteAsync("UPDATE core_project SET phase = 'Closed' WHERE id = 1");
+        Assert.Equal("Closed", Assert.Single(await directory.ListAsync()).Phase);
+        await db.ExecuteAsync("UPDATE core_project SET target_date = '2027-02-03' WHERE id = 1");
+        Assert.Equal(new DateOnly(2027, 2, 3), Assert.Single(await directory.ListAsync()).TargetDate);
+        await db.ExecuteAsync("UPDATE core_project SET archived = 1 WHERE id = 1");
+        Assert.Empty(await directory.ListAsync());
+        Assert.Single(await directory.ListAsync(includeArchived: true));
     }
 }
