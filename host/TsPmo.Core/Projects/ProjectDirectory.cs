@@ -25,7 +25,8 @@ public sealed class ProjectDirectory(IDbConnectionFactory connections, IOrganiza
 
     public async Task<IReadOnlyList<ProjectInfo>> ListAsync(bool includeArchived = false, CancellationToken ct = default)
     {
-        return (await list.GetAsync(connections, ct)).Where(r => includeArchived || !r.Archived).Select(r => r.ToInfo(clock.TimeZone)).ToList();
+        var all = await list.GetAsync(connections, ct);
+        return includeArchived ? all : all.Where(p => !p.Archived).ToList();
     }
 
     public async Task<IReadOnlyDictionary<long, ProjectInfo>> FindManyAsync(IEnumerable<long> projectIds, CancellationToken ct = default)

@@ -1,6 +1,8 @@
 using Dapper;
 using TsPmo.Sdk.Caching;
 using TsPmo.Sdk.Data;
+using TsPmo.Sdk.Ports.Directory;
+using TsPmo.Sdk.Time;
 
 namespace TsPmo.Core.Projects;
 
@@ -11,11 +13,11 @@ namespace TsPmo.Core.Projects;
 /// <c>core_project</c> computing a digest of the columns the list shows, with the last audit and phase-change ids, so any
 /// change — through the services or written directly — builds the list again, once, however many requests wait.
 /// </summary>
-public sealed class ProjectListCache(TimeProvider time)
+public sealed class ProjectListCache(TimeProvider time, IOrganizationClock clock)
 {
-    private readonly StampedCache<string, IReadOnlyList<ProjectDirectory.Row>> _cache = new(time);
+    private readonly StampedCache<string, IReadOnlyList<ProjectInfo>> _cache = new(time);
 
-    public Task<IReadOnlyList<ProjectDirectory.Row>> GetAsync(IDbConnectionFactory connections, CancellationToken ct) =>
+    public Task<IReadOnlyList<ProjectInfo>> GetAsync(IDbConnectionFactory connections, CancellationToken ct) =>
         _cache.GetAsync(c => StampAsync(connections, c), c => LoadAsync(connections, c), ct);
 
     private static async Task<string> StampAsync(IDbConnectionFactory connections, CancellationToken ct)
@@ -31,10 +33,10 @@ public sealed class ProjectListCache(TimeProvider time)
             """, cancellationToken: ct)) ?? "";
     }
 
-    private static async Task<IReadOnlyList<ProjectDirectory.Row>> LoadAsync(IDbConnectionFactory connections, CancellationToken ct)
+    private async Task<IReadOnlyList<ProjectInfo>> LoadAsync(IDbConnectionFactory connections, CancellationToken ct)
     {
         await using var connection = await connections.OpenAsync(ct);
         return (await connection.QueryAsync<ProjectDirectory.Row>(new CommandDefinition(
-            ProjectDirectory.Select + " ORDER BY name COLLATE NOCASE", cancellationToken: ct))).AsList();
+            ProjectDirectory.Select + " ORDER BY name COLLATE NOCASE", cancellationToken: ct))).Select(r => r.ToInfo(clock.TimeZone)).ToList();
     }
 }

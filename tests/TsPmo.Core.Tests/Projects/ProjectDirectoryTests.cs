@@ -35,7 +35,7 @@ public sealed class ProjectDirectoryTests : IAsyncLifetime
         }
         // 23:30 UTC on 31 March is already 1 April in Paris (UTC+2 in summer time).
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris), new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()), new ProjectListCache(TimeProvider.System));
+        var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, paris), new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()), new ProjectListCache(TimeProvider.System, new OrganizationClock(TimeProvider.System, paris)));
 
         var closed = (await directory.FindAsync(1))!;
         Assert.Equal(new DateOnly(2026, 4, 1), closed.ClosedOn);
@@ -57,7 +57,7 @@ public sealed class ProjectDirectoryTests : IAsyncLifetime
             VALUES (1, 'ONE', 'One', 'agile', 'Execution', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z')
             """);
         var directory = new ProjectDirectory(_db.Connections, new OrganizationClock(TimeProvider.System, TimeZoneInfo.Utc),
-            new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()), new ProjectListCache(TimeProvider.System));
+            new ProjectAccess(_db.Connections, new FakeCurrentUser(), new CorePermissionLookup()), new ProjectListCache(TimeProvider.System, new OrganizationClock(TimeProvider.System, TimeZoneInfo.Utc)));
         Assert.Equal("Execution", Assert.Single(await directory.ListAsync()).Phase);
 
         // Same updated_at, same version, same count: only the digest of the listed columns moves.
